@@ -1,0 +1,36 @@
+package io.miguard.mi.spi;
+
+import io.miguard.mi.MiClass;
+import io.miguard.mi.MiInstance;
+import io.miguard.mi.MiResult;
+
+/**
+ * Where a backend delivers the results of one operation. The binding implements it; a backend
+ * calls it from its own thread(s), never from the thread that started the operation.
+ *
+ * <p>Every operation ends with exactly one {@link #complete} call, also after a cancel (then with
+ * {@link MiResult#FAILED} and a cancellation message, or whatever the backend reports). Calls
+ * after {@code complete} are ignored. A delivery method blocks while the consumer has not yet
+ * taken the previous result (MI hands out one result at a time), and returns {@code false} once
+ * the operation is cancelled or closed, after which the backend should stop producing and call
+ * {@code complete}.
+ */
+public interface ResultSink {
+  /** Delivers one instance (enumerate, query, get, create, invoke output, ...). */
+  boolean instance(MiInstance instance);
+
+  /** Delivers one class (get class, enumerate classes). */
+  boolean cimClass(MiClass cimClass);
+
+  /** Delivers one indication (subscribe). */
+  boolean indication(MiInstance indication, String bookmark, String machineId);
+
+  /**
+   * Ends the operation. For single-result operations the instance or class passed here (may be
+   * null) is the operation's one result; multi-result operations pass null.
+   */
+  void complete(Object finalPayload, MiResult result, String errorMessage, MiInstance details);
+
+  /** Whether the operation was cancelled or closed: a long-running backend polls it. */
+  boolean isCancelled();
+}
