@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * MI_Operation_Close}); the implicit close at the end of a try-with-resources is this method too.
  * On a parameter: the method closes the operation passed there, in the caller's context.
  *
- * <p>To the checks, each such close is where both rules are checked: the operation must be
- * drained if synchronous, and the security context must be the one that started it.
+ * <p>To the checks, each such close is where both rules are checked: the operation must be drained
+ * if synchronous, and the security context must be the one that started it.
  *
  * <pre>{@code
  * @ClosesOperation

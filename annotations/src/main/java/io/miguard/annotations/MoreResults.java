@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * ({@code moreResults}). On a record component it applies to the generated accessor.
  *
  * <p>To the checks, the false edge of a test of this accessor on a result returned by a {@link
- * RetrievesResult} method marks that operation drained: directly, negated, through {@code &&}
- * and {@code ||}, or through a boolean local that carries the value.
+ * RetrievesResult} method marks that operation drained: directly, negated, through {@code &&} and
+ * {@code ||}, or through a boolean local that carries the value.
  *
  * <pre>{@code
  * public record InstanceResult(MiInstance instance, @MoreResults boolean moreResults, ...) {}

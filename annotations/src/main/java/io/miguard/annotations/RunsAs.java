@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a method that runs its lambda, method reference or functional-object argument on the
- * calling thread as the identity passed to its {@link ContextIdentity} parameter, and restores
- * the previous identity afterwards.
+ * calling thread as the identity passed to its {@link ContextIdentity} parameter, and restores the
+ * previous identity afterwards.
  *
  * <p>To the checks, the body of that argument is in the given identity's context: an operation
  * started outside it and closed inside (or the reverse) is closed in a different context, unless

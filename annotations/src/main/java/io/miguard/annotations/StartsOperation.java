@@ -9,11 +9,11 @@ import java.lang.annotation.Target;
 /**
  * Marks a method that starts an operation and returns its fresh handle, which the caller owns.
  *
- * <p>To the checks, the returned value is a new operation in the security context of the call,
- * with the synchrony given by {@link #mode} and the result count given by {@link #results}. A
- * wrapper in users' code that starts an operation and returns it carries this annotation too, so
- * that its callers are checked; a method in the same compilation unit that returns a freshly
- * started operation is understood as a factory without it.
+ * <p>To the checks, the returned value is a new operation in the security context of the call, with
+ * the synchrony given by {@link #mode} and the result count given by {@link #results}. A wrapper in
+ * users' code that starts an operation and returns it carries this annotation too, so that its
+ * callers are checked; a method in the same compilation unit that returns a freshly started
+ * operation is understood as a factory without it.
  *
  * <pre>{@code
  * @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)

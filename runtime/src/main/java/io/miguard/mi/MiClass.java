@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A CIM class declaration ({@code MI_Class}): its name, superclass, namespace, properties (some
- * of them keys) and methods. Immutable.
+ * A CIM class declaration ({@code MI_Class}): its name, superclass, namespace, properties (some of
+ * them keys) and methods. Immutable.
  */
 public final class MiClass {
   /** A property declaration: name, CIM type name ({@code string}, {@code uint32}, ...), key. */
@@ -25,7 +25,8 @@ public final class MiClass {
   }
 
   /** A method declaration: name, return type, parameters, and whether it is static. */
-  public record Method(String name, String returnType, List<Parameter> parameters, boolean isStatic) {
+  public record Method(
+      String name, String returnType, List<Parameter> parameters, boolean isStatic) {
     public Method {
       Objects.requireNonNull(name, "name");
       parameters = List.copyOf(parameters);

@@ -9,15 +9,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A CIM instance: a class name, an optional namespace, and named property values, some of which
- * are keys. Immutable to the caller; {@link #cloneInstance()} mirrors {@code MI_Instance_Clone}
- * (a result instance of the binding is valid only until the next retrieval or close, exactly as
- * in MI, so keep a clone).
+ * A CIM instance: a class name, an optional namespace, and named property values, some of which are
+ * keys. Immutable to the caller; {@link #cloneInstance()} mirrors {@code MI_Instance_Clone} (a
+ * result instance of the binding is valid only until the next retrieval or close, exactly as in MI,
+ * so keep a clone).
  *
  * <p>Property values are {@code null}, {@link String}, {@link Boolean}, {@link Long}, {@link
- * Double}, {@link MiInstance} (embedded instances and references) or an unmodifiable {@link
- * List} of those. Integral and floating values given to the builder are widened to {@code Long}
- * and {@code Double}.
+ * Double}, {@link MiInstance} (embedded instances and references) or an unmodifiable {@link List}
+ * of those. Integral and floating values given to the builder are widened to {@code Long} and
+ * {@code Double}.
  */
 public final class MiInstance {
   private final String className;

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param identity the security context the operation was started in (access checks use it)
  * @param namespace the CIM namespace ({@code root/cimv2}); null only for TEST_CONNECTION
  * @param className the class for enumerate, get class, enumerate classes (null: all), invoke
- * @param instance the key instance (get, delete, associators/references source, invoke target),
- *     the new instance (create) or the changed instance (modify)
+ * @param instance the key instance (get, delete, associators/references source, invoke target), the
+ *     new instance (create) or the changed instance (modify)
  * @param dialect the query dialect ({@code WQL}) for query and subscribe
  * @param query the query text for query and subscribe
  * @param associationClass associators: the association class filter

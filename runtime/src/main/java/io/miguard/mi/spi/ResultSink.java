@@ -5,15 +5,14 @@ import io.miguard.mi.MiInstance;
 import io.miguard.mi.MiResult;
 
 /**
- * Where a backend delivers the results of one operation. The binding implements it; a backend
- * calls it from its own thread(s), never from the thread that started the operation.
+ * Where a backend delivers the results of one operation. The binding implements it; a backend calls
+ * it from its own thread(s), never from the thread that started the operation.
  *
  * <p>Every operation ends with exactly one {@link #complete} call, also after a cancel (then with
- * {@link MiResult#FAILED} and a cancellation message, or whatever the backend reports). Calls
- * after {@code complete} are ignored. A delivery method blocks while the consumer has not yet
- * taken the previous result (MI hands out one result at a time), and returns {@code false} once
- * the operation is cancelled or closed, after which the backend should stop producing and call
- * {@code complete}.
+ * {@link MiResult#FAILED} and a cancellation message, or whatever the backend reports). Calls after
+ * {@code complete} are ignored. A delivery method blocks while the consumer has not yet taken the
+ * previous result (MI hands out one result at a time), and returns {@code false} once the operation
+ * is cancelled or closed, after which the backend should stop producing and call {@code complete}.
  */
 public interface ResultSink {
   /** Delivers one instance (enumerate, query, get, create, invoke output, ...). */
