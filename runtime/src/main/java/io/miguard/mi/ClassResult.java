@@ -1,0 +1,34 @@
+package io.miguard.mi;
+
+import io.miguard.annotations.MoreResults;
+import java.util.Objects;
+
+/**
+ * One result of a class operation ({@code MI_Operation_GetClass} out parameters, or the {@code
+ * MI_OperationCallback_Class} arguments). For get class the one result is final and carries the
+ * class; for enumerate classes the final result has a null class and the completion code.
+ *
+ * <p>As in MI, {@link #cimClass()} is valid only until the next retrieval or close. {@link MiClass}
+ * is immutable in this binding, so keeping it is harmless here but not portable.
+ *
+ * @param cimClass the class, or {@code null}
+ * @param moreResults whether more results follow; {@code false} on the final result
+ * @param resultCode {@link MiResult#OK} on every result but a failed final one
+ * @param errorMessage MI's message for a failure, or {@code null}
+ * @param completionDetails the error instance of a failure, or {@code null}
+ */
+public record ClassResult(
+    MiClass cimClass,
+    @MoreResults boolean moreResults,
+    MiResult resultCode,
+    String errorMessage,
+    MiInstance completionDetails) {
+  public ClassResult {
+    Objects.requireNonNull(resultCode, "resultCode");
+  }
+
+  /** Whether {@link #resultCode()} is {@link MiResult#OK}. */
+  public boolean succeeded() {
+    return resultCode == MiResult.OK;
+  }
+}

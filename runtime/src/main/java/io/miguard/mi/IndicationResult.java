@@ -1,0 +1,41 @@
+package io.miguard.mi;
+
+import io.miguard.annotations.MoreResults;
+import java.util.Objects;
+
+/**
+ * One result of a subscription ({@code MI_Operation_GetIndication} out parameters, or the {@code
+ * MI_OperationCallback_Indication} arguments). A subscription delivers indications until it is
+ * cancelled or fails; the result whose {@link #moreResults()} is {@code false} is the final one and
+ * carries the completion code (after a cancel, {@link MiResult#FAILED} with a cancellation
+ * message).
+ *
+ * <p>As in MI, {@link #instance()} is valid only until the next retrieval or close; see {@link
+ * InstanceResult} on staleness.
+ *
+ * @param instance the indication ({@code __InstanceCreationEvent}, ...), or {@code null} on the
+ *     final result
+ * @param bookmark the indication's bookmark, or {@code null}
+ * @param machineId the machine that raised the indication, or {@code null}
+ * @param moreResults whether more results follow; {@code false} on the final result
+ * @param resultCode {@link MiResult#OK} on every result but a failed final one
+ * @param errorMessage MI's message for a failure, or {@code null}
+ * @param completionDetails the error instance of a failure, or {@code null}
+ */
+public record IndicationResult(
+    MiInstance instance,
+    String bookmark,
+    String machineId,
+    @MoreResults boolean moreResults,
+    MiResult resultCode,
+    String errorMessage,
+    MiInstance completionDetails) {
+  public IndicationResult {
+    Objects.requireNonNull(resultCode, "resultCode");
+  }
+
+  /** Whether {@link #resultCode()} is {@link MiResult#OK}. */
+  public boolean succeeded() {
+    return resultCode == MiResult.OK;
+  }
+}

@@ -1,0 +1,225 @@
+package io.miguard.mi;
+
+import io.miguard.mi.spi.MiBackend;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An MI client application ({@code MI_Application}): the root that opens {@link MiSession}s, which
+ * start {@link MiOperation}s. Close it when done; closing it closes every session it still owns.
+ *
+ * <pre>{@code
+ * try (MiApplication app = MiApplication.initialize("inventory");
+ *     MiSession session = app.newSession(null, null);
+ *     MiOperation op = session.enumerateInstances("root/cimv2", "Win32_Process")) {
+ *   for (MiInstance process : op.instances()) {
+ *     System.out.println(process.get("Name"));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The application owns its backend and closes it last. Callbacks of asynchronous operations run
+ * on daemon threads named {@code miguard-<applicationId>-callbacks-<operation>}, one per running
+ * asynchronous operation; each ends once its operation's final result has been delivered. {@link
+ * #openOperationCount()}, {@link #activeCallbackThreadCount()} and {@link #awaitTermination} let
+ * users and tests see that everything was released.
+ */
+public final class MiApplication implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("io.miguard.mi");
+
+  private final String applicationId;
+  private final MiBackend backend;
+  private final Set<MiSession> sessions = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> callbackThreads = ConcurrentHashMap.newKeySet();
+  private final AtomicLong operationIds = new AtomicLong();
+  private boolean closed; // guarded by this
+
+  private MiApplication(String applicationId, MiBackend backend) {
+    this.applicationId = applicationId;
+    this.backend = backend;
+  }
+
+  /**
+   * Initializes an application ({@code MI_Application_Initialize}) served by the embedded in-memory
+   * CIM server with its demo data ({@code root/cimv2} with processes, services, disks and shares).
+   *
+   * @param applicationId a name for the application, used in thread names and messages
+   */
+  public static MiApplication initialize(String applicationId) {
+    return initialize(applicationId, embeddedBackendWithDemoData());
+  }
+
+  // Interim: the embedded backend is being written concurrently in io.miguard.mi.embedded; this
+  // looks it up by name until it is committed, then becomes a direct call.
+  private static MiBackend embeddedBackendWithDemoData() {
+    try {
+      return (MiBackend)
+          Class.forName("io.miguard.mi.embedded.EmbeddedBackend")
+              .getMethod("withDemoData")
+              .invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new MiException(
+          MiResult.NOT_SUPPORTED, "the embedded backend is not available in this build: " + e);
+    }
+  }
+
+  /**
+   * Initializes an application served by the given backend, which the application now owns and
+   * closes when it closes.
+   */
+  public static MiApplication initialize(String applicationId, MiBackend backend) {
+    Objects.requireNonNull(applicationId, "applicationId");
+    Objects.requireNonNull(backend, "backend");
+    return new MiApplication(applicationId, backend);
+  }
+
+  /**
+   * Opens a session ({@code MI_Application_NewSession}).
+   *
+   * @param protocol the protocol, such as {@code WINRM}, or {@code null} for MI's default
+   * @param destination the machine, or {@code null} for the local machine
+   */
+  public MiSession newSession(String protocol, String destination) {
+    return newSession(protocol, destination, null);
+  }
+
+  /**
+   * Opens a session with destination options; {@code null} options mean {@link
+   * DestinationOptions#defaults()}.
+   *
+   * @throws MiException with {@link MiResult#INVALID_PARAMETER} if the application is closed
+   */
+  public MiSession newSession(String protocol, String destination, DestinationOptions options) {
+    MiSession session =
+        new MiSession(
+            this,
+            backend,
+            protocol,
+            destination,
+            options == null ? DestinationOptions.defaults() : options);
+    synchronized (this) {
+      if (closed) {
+        throw new MiException(
+            MiResult.INVALID_PARAMETER,
+            "cannot open a session: application " + applicationId + " is closed");
+      }
+      sessions.add(session);
+    }
+    return session;
+  }
+
+  /** The name given to {@link #initialize}. */
+  public String applicationId() {
+    return applicationId;
+  }
+
+  /** Whether the application is closed. */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** How many sessions are open. */
+  public int openSessionCount() {
+    return sessions.size();
+  }
+
+  /** How many operations, over all open sessions, have been started and not yet closed. */
+  public int openOperationCount() {
+    int count = 0;
+    for (MiSession session : sessions) {
+      count += session.openOperationCount();
+    }
+    return count;
+  }
+
+  /** How many callback delivery threads are still running. */
+  public int activeCallbackThreadCount() {
+    callbackThreads.removeIf(thread -> !thread.isAlive());
+    return callbackThreads.size();
+  }
+
+  /**
+   * Waits until every callback delivery thread has ended, at most {@code timeout}: after {@link
+   * #close()}, that proves that nothing is left running. Returns whether they all ended.
+   */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Thread thread : List.copyOf(callbackThreads)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      TimeUnit.NANOSECONDS.timedJoin(thread, left);
+    }
+    return activeCallbackThreadCount() == 0;
+  }
+
+  /**
+   * Closes the application ({@code MI_Application_Close}): closes every open session (which closes
+   * their operations forcibly, see {@link MiSession#close()}), then the backend. Never blocks on
+   * running operations and never throws; closing again does nothing. Callback threads finish
+   * delivering their operations' final results on their own; {@link #awaitTermination} waits for
+   * them.
+   */
+  @Override
+  public void close() {
+    List<MiSession> left;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      left = new ArrayList<>(sessions);
+    }
+    for (MiSession session : left) {
+      session.close();
+    }
+    try {
+      backend.close();
+    } catch (RuntimeException failure) {
+      LOG.log(
+          Level.WARNING,
+          "the backend of application " + applicationId + " failed to close",
+          failure);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MiApplication[" + applicationId + "]";
+  }
+
+  // ---- internals ----
+
+  long nextOperationId() {
+    return operationIds.incrementAndGet();
+  }
+
+  void sessionClosed(MiSession session) {
+    sessions.remove(session);
+  }
+
+  /** Starts the daemon thread that delivers an asynchronous operation's results. */
+  void startDelivery(MiOperation operation, Runnable delivery) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                delivery.run();
+              } finally {
+                callbackThreads.remove(Thread.currentThread());
+              }
+            },
+            "miguard-" + applicationId + "-callbacks-" + operation.id());
+    thread.setDaemon(true);
+    callbackThreads.add(thread);
+    thread.start();
+  }
+}

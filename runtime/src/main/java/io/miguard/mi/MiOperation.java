@@ -1,0 +1,438 @@
+package io.miguard.mi;
+
+import io.miguard.annotations.CancelsOperation;
+import io.miguard.annotations.ClosesOperation;
+import io.miguard.annotations.DrainedByIteration;
+import io.miguard.annotations.DrainsResults;
+import io.miguard.annotations.OperationHandle;
+import io.miguard.annotations.RetrievesResult;
+import io.miguard.mi.ResultChannel.ClassItem;
+import io.miguard.mi.ResultChannel.FinalItem;
+import io.miguard.mi.ResultChannel.IndicationItem;
+import io.miguard.mi.ResultChannel.InstanceItem;
+import io.miguard.mi.ResultChannel.Item;
+import io.miguard.mi.ResultChannel.Payload;
+import io.miguard.mi.spi.OperationKind;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * One operation started by an {@link MiSession} method ({@code MI_Operation}). The caller owns it
+ * and must {@linkplain #close() close} it exactly once.
+ *
+ * <p><b>Synchronous operations</b> (started without callbacks) deliver their results to the
+ * retrieval method of their kind: {@link #getInstance()} (instance operations and test connection),
+ * {@link #getIndication()} (subscriptions) or {@link #getCimClass()} (class operations); any other
+ * retrieval method throws {@link MiException} with {@link MiResult#INVALID_PARAMETER}. Each
+ * retrieval blocks for the next result; the result whose {@code moreResults()} is {@code false} is
+ * the final one, and carries the completion code: failures such as {@link
+ * MiResult#INVALID_NAMESPACE} arrive there and are never thrown by the retrieval. A retrieval after
+ * the final result throws {@link MiException} with {@link MiResult#FAILED}. The final result must
+ * be retrieved before {@link #close()}, also after {@link #cancel}; {@link #drainInstances()},
+ * {@link #drainClasses()} and a completed for-each over {@link #instances()} do it for you.
+ *
+ * <p><b>Asynchronous operations</b> (started with non-null callbacks) push their results to the
+ * {@link MiOperationCallbacks}; retrieval methods throw {@link MiException} with {@link
+ * MiResult#INVALID_PARAMETER} (MI rule 3). Closing one never blocks and needs no drain.
+ *
+ * <p><b>Security context.</b> The operation remembers {@link SecurityContext#current()} at its
+ * start ({@link #identity()}). {@link #close()}, {@link #cancel}, retrievals and acknowledgements
+ * from a thread that runs as another identity throw {@link MiException} with {@link
+ * MiResult#ACCESS_DENIED}, naming both identities, and change nothing (MI rule 6).
+ *
+ * <p><b>Result lifetime.</b> As in MI, an instance or class in a result is valid only until the
+ * next retrieval or close; keep {@link MiInstance#cloneInstance()} if you need it longer. This
+ * binding does not police staleness: its instances are immutable and stay readable, but code that
+ * relies on that would break on a native MI binding.
+ */
+@OperationHandle
+public final class MiOperation implements AutoCloseable {
+  private final MiSession session;
+  private final long id;
+  private final OperationKind kind;
+  private final String target;
+  private final Identity identity;
+  private final OperationOptions options;
+  private final MiOperationCallbacks callbacks;
+  private final ResultChannel channel;
+  private volatile boolean closed;
+
+  MiOperation(
+      MiSession session,
+      long id,
+      OperationKind kind,
+      String target,
+      Identity identity,
+      OperationOptions options,
+      ResultChannel channel,
+      MiOperationCallbacks callbacks) {
+    this.session = session;
+    this.id = id;
+    this.kind = kind;
+    this.target = target;
+    this.identity = identity;
+    this.options = options;
+    this.channel = channel;
+    this.callbacks = callbacks;
+  }
+
+  // ---- retrieval ----
+
+  /**
+   * Retrieves the next result of a synchronous instance operation ({@code
+   * MI_Operation_GetInstance}), blocking until it is available. If the calling thread is
+   * interrupted while it waits, the operation is cancelled and the final (cancelled) result is
+   * returned, with the interrupt status set again.
+   *
+   * @throws MiException {@link MiResult#INVALID_PARAMETER} if the operation is asynchronous,
+   *     closed, or not an instance operation; {@link MiResult#ACCESS_DENIED} from another identity
+   *     than the starting one; {@link MiResult#FAILED} after the final result
+   */
+  @RetrievesResult
+  public InstanceResult getInstance() {
+    Item item = retrieve(Payload.INSTANCE);
+    if (item instanceof InstanceItem result) {
+      return new InstanceResult(result.instance(), true, MiResult.OK, null, null);
+    }
+    FinalItem last = (FinalItem) item;
+    return new InstanceResult(
+        (MiInstance) last.payload(), false, last.result(), last.errorMessage(), last.details());
+  }
+
+  /**
+   * Retrieves the next result of a synchronous subscription ({@code MI_Operation_GetIndication}),
+   * blocking until an indication arrives or the subscription ends (by {@link #cancel}, say from
+   * another thread, or a failure). Interruption as for {@link #getInstance()}.
+   *
+   * @throws MiException as for {@link #getInstance()}, for a non-subscription
+   */
+  @RetrievesResult
+  public IndicationResult getIndication() {
+    Item item = retrieve(Payload.INDICATION);
+    if (item instanceof IndicationItem result) {
+      return new IndicationResult(
+          result.instance(), result.bookmark(), result.machineId(), true, MiResult.OK, null, null);
+    }
+    FinalItem last = (FinalItem) item;
+    return new IndicationResult(
+        (MiInstance) last.payload(),
+        null,
+        null,
+        false,
+        last.result(),
+        last.errorMessage(),
+        last.details());
+  }
+
+  /**
+   * Retrieves the next result of a synchronous class operation ({@code MI_Operation_GetClass}).
+   * Interruption as for {@link #getInstance()}.
+   *
+   * @throws MiException as for {@link #getInstance()}, for a non-class operation
+   */
+  @RetrievesResult
+  public ClassResult getCimClass() {
+    Item item = retrieve(Payload.CLASS);
+    if (item instanceof ClassItem result) {
+      return new ClassResult(result.cimClass(), true, MiResult.OK, null, null);
+    }
+    FinalItem last = (FinalItem) item;
+    return new ClassResult(
+        (MiClass) last.payload(), false, last.result(), last.errorMessage(), last.details());
+  }
+
+  /**
+   * Retrieves every remaining result of a synchronous instance operation or subscription, up to and
+   * including the final one, and returns clones of their instances in order (for a subscription,
+   * the indications). The operation is drained afterwards, also when this throws.
+   *
+   * @throws MiException with the final result's code and message when the operation failed, unless
+   *     it failed because the caller {@linkplain #cancel cancelled} it (then the instances received
+   *     before the cancel are returned); and as for the retrieval methods
+   */
+  @DrainsResults
+  public List<MiInstance> drainInstances() {
+    List<MiInstance> instances = new ArrayList<>();
+    for (MiInstance instance : instances()) {
+      instances.add(instance);
+    }
+    return instances;
+  }
+
+  /**
+   * Retrieves every remaining result of a synchronous class operation and returns their classes;
+   * failures as for {@link #drainInstances()}.
+   */
+  @DrainsResults
+  public List<MiClass> drainClasses() {
+    List<MiClass> classes = new ArrayList<>();
+    ClassResult result;
+    do {
+      result = getCimClass();
+      if (result.cimClass() != null) {
+        classes.add(result.cimClass());
+      }
+    } while (result.moreResults());
+    throwIfFailed(result.resultCode(), result.errorMessage(), result.completionDetails());
+    return classes;
+  }
+
+  /**
+   * A lazy view of the remaining instances (indications, for a subscription) of a synchronous
+   * operation: each step of the iteration retrieves results until the next instance or the final
+   * result, so a for-each loop that runs to its end drains the operation. Leaving the loop early
+   * leaves it undrained. Each instance is a clone. When the final result reports a failure, {@code
+   * hasNext()} throws the {@link MiException} that {@link #drainInstances()} would (the operation
+   * is drained by then).
+   */
+  @DrainedByIteration
+  public Iterable<MiInstance> instances() {
+    return ResultIterator::new;
+  }
+
+  // ---- control ----
+
+  /**
+   * Cancels the operation ({@code MI_Operation_Cancel}). It does not drain: a synchronous caller
+   * still retrieves results until the final one, which reports {@link MiResult#FAILED} with a
+   * cancellation message; results not retrieved before the cancel are discarded. An asynchronous
+   * operation receives that final result in its callbacks. Cancelling again, or cancelling a closed
+   * or completed operation, does nothing.
+   *
+   * @throws MiException {@link MiResult#ACCESS_DENIED} from another identity than the starting one
+   */
+  @CancelsOperation
+  public void cancel(CancellationReason reason) {
+    Objects.requireNonNull(reason, "reason");
+    if (closed) {
+      return;
+    }
+    requireStartingIdentity("cancel");
+    channel.stop(
+        new FinalItem(
+            null,
+            MiResult.FAILED,
+            "the operation was cancelled by the caller (reason " + reason + ")",
+            null),
+        true);
+  }
+
+  /**
+   * Closes the operation ({@code MI_Operation_Close}). Closing a closed operation does nothing.
+   *
+   * <p>A synchronous operation must have had its final result retrieved; an asynchronous one that
+   * is still running is cancelled (its callbacks then receive a {@link MiResult#FAILED} final
+   * result, unless they already had the final one) and released without waiting: this method never
+   * blocks. It may be called from inside the operation's own callbacks.
+   *
+   * @throws MiException {@link MiResult#FAILED} if the operation is synchronous and its final
+   *     result was not retrieved; {@link MiResult#ACCESS_DENIED} from another identity than the
+   *     starting one. In both cases the operation stays open, so that it can be drained, or closed
+   *     in the right security context, afterwards.
+   */
+  @ClosesOperation
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      requireStartingIdentity("close");
+      if (callbacks == null && !channel.finalTaken()) {
+        throw new MiException(
+            MiResult.FAILED,
+            "cannot close "
+                + this
+                + ": the final result of a synchronous operation (moreResults false) must be"
+                + " retrieved before close, even after cancel; drain it first, for example with"
+                + " drainInstances()");
+      }
+      closed = true;
+    }
+    channel.stop(
+        new FinalItem(null, MiResult.FAILED, "the operation was closed before it completed", null),
+        false);
+    session.release(this);
+  }
+
+  /** Closes without the rules' checks, discarding what is left (session and application close). */
+  void forceClose(String why) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    channel.stop(new FinalItem(null, MiResult.FAILED, why, null), false);
+  }
+
+  // ---- state ----
+
+  /** The session that started this operation. */
+  public MiSession getSession() {
+    return session;
+  }
+
+  /** Whether the operation was started without callbacks, so that its results are pulled. */
+  public boolean isSynchronous() {
+    return callbacks == null;
+  }
+
+  /** The identity that started the operation: the only one that may close, cancel or retrieve. */
+  public Identity identity() {
+    return identity;
+  }
+
+  /** What the operation does. */
+  public OperationKind kind() {
+    return kind;
+  }
+
+  /** The options the operation was started with. */
+  public OperationOptions options() {
+    return options;
+  }
+
+  /** Whether {@link #close()} has completed (or the session or application closed it). */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Whether a synchronous operation's final result was retrieved, so that it may be closed; for an
+   * asynchronous one, whether its final result was handed to the callbacks.
+   */
+  public boolean isDrained() {
+    return channel.finalTaken();
+  }
+
+  @Override
+  public String toString() {
+    return "MiOperation#"
+        + id
+        + "["
+        + kind
+        + (target.isEmpty() ? "" : " " + target)
+        + ", "
+        + (callbacks == null ? "synchronous" : "asynchronous")
+        + ", started as "
+        + identity.name()
+        + (closed ? ", closed" : "")
+        + "]";
+  }
+
+  // ---- internals ----
+
+  long id() {
+    return id;
+  }
+
+  ResultChannel channel() {
+    return channel;
+  }
+
+  MiOperationCallbacks callbacks() {
+    return callbacks;
+  }
+
+  /** Throws ACCESS_DENIED unless the calling thread runs as the identity that started this. */
+  void requireStartingIdentity(String action) {
+    Identity caller = SecurityContext.current();
+    if (!caller.equals(identity)) {
+      throw new MiException(
+          MiResult.ACCESS_DENIED,
+          action
+              + " of "
+              + this
+              + " refused: it was started as "
+              + identity.name()
+              + " but the calling thread runs as "
+              + caller.name()
+              + "; MI allows it only in the security context that started the operation");
+    }
+  }
+
+  private Item retrieve(Payload wanted) {
+    if (closed) {
+      throw new MiException(
+          MiResult.INVALID_PARAMETER,
+          wanted.retrieval + " on " + this + ": the operation is closed");
+    }
+    if (callbacks != null) {
+      throw new MiException(
+          MiResult.INVALID_PARAMETER,
+          wanted.retrieval
+              + " on "
+              + this
+              + ": an asynchronous operation delivers its results to its callbacks");
+    }
+    if (channel.payload() != wanted) {
+      throw new MiException(
+          MiResult.INVALID_PARAMETER,
+          wanted.retrieval
+              + " cannot retrieve the results of "
+              + this
+              + "; use "
+              + channel.payload().retrieval);
+    }
+    requireStartingIdentity(wanted.retrieval);
+    return channel.take();
+  }
+
+  private void throwIfFailed(MiResult code, String message, MiInstance details) {
+    if (code != MiResult.OK && !channel.stoppedByCaller()) {
+      throw new MiException(code, message, details);
+    }
+  }
+
+  /** Pulls results one step ahead of the caller; see {@link #instances()}. */
+  private final class ResultIterator implements Iterator<MiInstance> {
+    private MiInstance next;
+    private boolean finished;
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && !finished) {
+        MiInstance instance;
+        boolean more;
+        if (channel.payload() == Payload.INDICATION) {
+          IndicationResult result = getIndication();
+          instance = result.instance();
+          more = result.moreResults();
+          finishIfLast(
+              more, result.resultCode(), result.errorMessage(), result.completionDetails());
+        } else {
+          InstanceResult result = getInstance();
+          instance = result.instance();
+          more = result.moreResults();
+          finishIfLast(
+              more, result.resultCode(), result.errorMessage(), result.completionDetails());
+        }
+        if (instance != null) {
+          next = instance.cloneInstance();
+        }
+      }
+      return next != null;
+    }
+
+    private void finishIfLast(boolean more, MiResult code, String message, MiInstance details) {
+      if (!more) {
+        finished = true;
+        throwIfFailed(code, message, details);
+      }
+    }
+
+    @Override
+    public MiInstance next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("no more instances in " + MiOperation.this);
+      }
+      MiInstance instance = next;
+      next = null;
+      return instance;
+    }
+  }
+}

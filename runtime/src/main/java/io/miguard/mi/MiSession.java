@@ -1,0 +1,1055 @@
+package io.miguard.mi;
+
+import io.miguard.annotations.AsyncIfNonNull;
+import io.miguard.annotations.StartsOperation;
+import io.miguard.annotations.StartsOperation.Mode;
+import io.miguard.annotations.StartsOperation.Results;
+import io.miguard.mi.spi.MiBackend;
+import io.miguard.mi.spi.OperationKind;
+import io.miguard.mi.spi.OperationRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * A session to one destination ({@code MI_Session}), opened by {@link MiApplication#newSession}.
+ * Every method below starts an {@link MiOperation} that the caller owns and must close.
+ *
+ * <p>Each operation comes in three forms: a synchronous one; one whose last parameter is {@link
+ * MiOperationCallbacks}; and one that takes {@link OperationOptions} and callbacks. {@code null}
+ * callbacks keep the operation synchronous, exactly as MI decides; any non-null callbacks object
+ * makes it asynchronous, whichever of its methods it overrides. That simplifies MI, which makes an
+ * operation asynchronous only when the result callback for its kind is set.
+ *
+ * <p>Invalid arguments (a null namespace, say) do not throw: as in MI, the operation is started and
+ * its final result reports {@link MiResult#INVALID_PARAMETER}. Errors of the server (an unknown
+ * namespace or class, a bad query, access denied) arrive the same way.
+ *
+ * <p>Starting an operation on a closed session throws {@link MiException} with {@link
+ * MiResult#INVALID_PARAMETER}. A session is safe to use from several threads.
+ */
+public final class MiSession implements AutoCloseable {
+  private final MiApplication application;
+  private final MiBackend backend;
+  private final String protocol;
+  private final String destination;
+  private final DestinationOptions destinationOptions;
+  private final Set<MiOperation> openOperations = ConcurrentHashMap.newKeySet();
+  private boolean closed; // guarded by this
+
+  MiSession(
+      MiApplication application,
+      MiBackend backend,
+      String protocol,
+      String destination,
+      DestinationOptions destinationOptions) {
+    this.application = application;
+    this.backend = backend;
+    this.protocol = protocol;
+    this.destination = destination;
+    this.destinationOptions = destinationOptions;
+  }
+
+  /**
+   * Gets one instance by its keys ({@code MI_Session_GetInstance}).
+   *
+   * <p>Synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}, then
+   * close it.
+   *
+   * @param namespace the namespace, such as {@code root/cimv2}
+   * @param keys an instance of the class carrying the key properties of the wanted instance
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
+  public MiOperation getInstance(String namespace, MiInstance keys) {
+    return getInstance(namespace, keys, null, null);
+  }
+
+  /**
+   * Gets one instance by its keys ({@code MI_Session_GetInstance}). Asynchronous unless {@code
+   * callbacks} is {@code null}.
+   *
+   * @param namespace the namespace, such as {@code root/cimv2}
+   * @param keys an instance of the class carrying the key properties of the wanted instance
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation getInstance(
+      String namespace, MiInstance keys, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return getInstance(namespace, keys, null, callbacks);
+  }
+
+  /**
+   * Gets one instance by its keys ({@code MI_Session_GetInstance}). Asynchronous unless {@code
+   * callbacks} is {@code null}.
+   *
+   * @param namespace the namespace, such as {@code root/cimv2}
+   * @param keys an instance of the class carrying the key properties of the wanted instance
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation getInstance(
+      String namespace,
+      MiInstance keys,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.GET_INSTANCE,
+        describe(namespace, keys == null ? null : keys.className()),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "keys", keys),
+        request -> request.namespace(namespace).instance(keys));
+  }
+
+  /**
+   * Enumerates the instances of a class and its subclasses ({@code MI_Session_EnumerateInstances}).
+   *
+   * <p>Synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   * {@code moreResults() == false}, then close it.
+   *
+   * @param namespace the namespace
+   * @param className the class, whose subclasses' instances are included
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
+  public MiOperation enumerateInstances(String namespace, String className) {
+    return enumerateInstances(namespace, className, null, null);
+  }
+
+  /**
+   * Enumerates the instances of a class and its subclasses ({@code MI_Session_EnumerateInstances}).
+   * Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param className the class, whose subclasses' instances are included
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation enumerateInstances(
+      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return enumerateInstances(namespace, className, null, callbacks);
+  }
+
+  /**
+   * Enumerates the instances of a class and its subclasses ({@code MI_Session_EnumerateInstances}).
+   * Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param className the class, whose subclasses' instances are included
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation enumerateInstances(
+      String namespace,
+      String className,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.ENUMERATE_INSTANCES,
+        describe(namespace, className),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "className", className),
+        request -> request.namespace(namespace).className(className));
+  }
+
+  /**
+   * Runs a query ({@code MI_Session_QueryInstances}).
+   *
+   * <p>Synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   * {@code moreResults() == false}, then close it.
+   *
+   * @param namespace the namespace
+   * @param dialect the query language, {@code WQL}
+   * @param query the query, such as {@code SELECT Name FROM Win32_Process WHERE ProcessId > 4}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
+  public MiOperation queryInstances(String namespace, String dialect, String query) {
+    return queryInstances(namespace, dialect, query, null, null);
+  }
+
+  /**
+   * Runs a query ({@code MI_Session_QueryInstances}). Asynchronous unless {@code callbacks} is
+   * {@code null}.
+   *
+   * @param namespace the namespace
+   * @param dialect the query language, {@code WQL}
+   * @param query the query, such as {@code SELECT Name FROM Win32_Process WHERE ProcessId > 4}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation queryInstances(
+      String namespace,
+      String dialect,
+      String query,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return queryInstances(namespace, dialect, query, null, callbacks);
+  }
+
+  /**
+   * Runs a query ({@code MI_Session_QueryInstances}). Asynchronous unless {@code callbacks} is
+   * {@code null}.
+   *
+   * @param namespace the namespace
+   * @param dialect the query language, {@code WQL}
+   * @param query the query, such as {@code SELECT Name FROM Win32_Process WHERE ProcessId > 4}
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation queryInstances(
+      String namespace,
+      String dialect,
+      String query,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.QUERY_INSTANCES,
+        describe(namespace, query),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "dialect", dialect, "query", query),
+        request -> request.namespace(namespace).query(dialect, query));
+  }
+
+  /**
+   * Gets the instances associated with a source instance ({@code MI_Session_AssociatorInstances}).
+   *
+   * <p>Synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   * {@code moreResults() == false}, then close it.
+   *
+   * @param namespace the namespace
+   * @param source the instance whose associated instances are wanted (its keys suffice)
+   * @param associationClass only through this association class, or {@code null}
+   * @param resultClass only instances of this class, or {@code null}
+   * @param role only where the source plays this role, or {@code null}
+   * @param resultRole only where the result plays this role, or {@code null}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
+  public MiOperation associatorInstances(
+      String namespace,
+      MiInstance source,
+      String associationClass,
+      String resultClass,
+      String role,
+      String resultRole) {
+    return associatorInstances(
+        namespace, source, associationClass, resultClass, role, resultRole, null, null);
+  }
+
+  /**
+   * Gets the instances associated with a source instance ({@code MI_Session_AssociatorInstances}).
+   * Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param source the instance whose associated instances are wanted (its keys suffice)
+   * @param associationClass only through this association class, or {@code null}
+   * @param resultClass only instances of this class, or {@code null}
+   * @param role only where the source plays this role, or {@code null}
+   * @param resultRole only where the result plays this role, or {@code null}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation associatorInstances(
+      String namespace,
+      MiInstance source,
+      String associationClass,
+      String resultClass,
+      String role,
+      String resultRole,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return associatorInstances(
+        namespace, source, associationClass, resultClass, role, resultRole, null, callbacks);
+  }
+
+  /**
+   * Gets the instances associated with a source instance ({@code MI_Session_AssociatorInstances}).
+   * Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param source the instance whose associated instances are wanted (its keys suffice)
+   * @param associationClass only through this association class, or {@code null}
+   * @param resultClass only instances of this class, or {@code null}
+   * @param role only where the source plays this role, or {@code null}
+   * @param resultRole only where the result plays this role, or {@code null}
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation associatorInstances(
+      String namespace,
+      MiInstance source,
+      String associationClass,
+      String resultClass,
+      String role,
+      String resultRole,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.ASSOCIATOR_INSTANCES,
+        describe(namespace, source == null ? null : source.className()),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "source", source),
+        request ->
+            request
+                .namespace(namespace)
+                .instance(source)
+                .association(associationClass, resultClass, role, resultRole));
+  }
+
+  /**
+   * Gets the association instances that refer to a source instance ({@code
+   * MI_Session_ReferenceInstances}).
+   *
+   * <p>Synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   * {@code moreResults() == false}, then close it.
+   *
+   * @param namespace the namespace
+   * @param source the instance whose referencing association instances are wanted
+   * @param resultClass only associations of this class, or {@code null}
+   * @param role only where the source plays this role, or {@code null}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
+  public MiOperation referenceInstances(
+      String namespace, MiInstance source, String resultClass, String role) {
+    return referenceInstances(namespace, source, resultClass, role, null, null);
+  }
+
+  /**
+   * Gets the association instances that refer to a source instance ({@code
+   * MI_Session_ReferenceInstances}). Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param source the instance whose referencing association instances are wanted
+   * @param resultClass only associations of this class, or {@code null}
+   * @param role only where the source plays this role, or {@code null}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation referenceInstances(
+      String namespace,
+      MiInstance source,
+      String resultClass,
+      String role,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return referenceInstances(namespace, source, resultClass, role, null, callbacks);
+  }
+
+  /**
+   * Gets the association instances that refer to a source instance ({@code
+   * MI_Session_ReferenceInstances}). Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param source the instance whose referencing association instances are wanted
+   * @param resultClass only associations of this class, or {@code null}
+   * @param role only where the source plays this role, or {@code null}
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation referenceInstances(
+      String namespace,
+      MiInstance source,
+      String resultClass,
+      String role,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.REFERENCE_INSTANCES,
+        describe(namespace, source == null ? null : source.className()),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "source", source),
+        request ->
+            request
+                .namespace(namespace)
+                .instance(source)
+                .association(null, resultClass, role, null));
+  }
+
+  /**
+   * Creates an instance ({@code MI_Session_CreateInstance}); the one result is the created
+   * instance.
+   *
+   * <p>Synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}, then
+   * close it.
+   *
+   * @param namespace the namespace
+   * @param instance the instance to create
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
+  public MiOperation createInstance(String namespace, MiInstance instance) {
+    return createInstance(namespace, instance, null, null);
+  }
+
+  /**
+   * Creates an instance ({@code MI_Session_CreateInstance}); the one result is the created
+   * instance. Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param instance the instance to create
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation createInstance(
+      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return createInstance(namespace, instance, null, callbacks);
+  }
+
+  /**
+   * Creates an instance ({@code MI_Session_CreateInstance}); the one result is the created
+   * instance. Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param instance the instance to create
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation createInstance(
+      String namespace,
+      MiInstance instance,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.CREATE_INSTANCE,
+        describe(namespace, instance == null ? null : instance.className()),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "instance", instance),
+        request -> request.namespace(namespace).instance(instance));
+  }
+
+  /**
+   * Modifies an instance ({@code MI_Session_ModifyInstance}); the one result is the modified
+   * instance.
+   *
+   * <p>Synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}, then
+   * close it.
+   *
+   * @param namespace the namespace
+   * @param instance the instance's keys and the properties to change
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
+  public MiOperation modifyInstance(String namespace, MiInstance instance) {
+    return modifyInstance(namespace, instance, null, null);
+  }
+
+  /**
+   * Modifies an instance ({@code MI_Session_ModifyInstance}); the one result is the modified
+   * instance. Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param instance the instance's keys and the properties to change
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation modifyInstance(
+      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return modifyInstance(namespace, instance, null, callbacks);
+  }
+
+  /**
+   * Modifies an instance ({@code MI_Session_ModifyInstance}); the one result is the modified
+   * instance. Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param instance the instance's keys and the properties to change
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation modifyInstance(
+      String namespace,
+      MiInstance instance,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.MODIFY_INSTANCE,
+        describe(namespace, instance == null ? null : instance.className()),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "instance", instance),
+        request -> request.namespace(namespace).instance(instance));
+  }
+
+  /**
+   * Deletes an instance ({@code MI_Session_DeleteInstance}); the one result has no instance.
+   *
+   * <p>Synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}, then
+   * close it.
+   *
+   * @param namespace the namespace
+   * @param instance the instance to delete (its keys suffice)
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
+  public MiOperation deleteInstance(String namespace, MiInstance instance) {
+    return deleteInstance(namespace, instance, null, null);
+  }
+
+  /**
+   * Deletes an instance ({@code MI_Session_DeleteInstance}); the one result has no instance.
+   * Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param instance the instance to delete (its keys suffice)
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation deleteInstance(
+      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return deleteInstance(namespace, instance, null, callbacks);
+  }
+
+  /**
+   * Deletes an instance ({@code MI_Session_DeleteInstance}); the one result has no instance.
+   * Asynchronous unless {@code callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param instance the instance to delete (its keys suffice)
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation deleteInstance(
+      String namespace,
+      MiInstance instance,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.DELETE_INSTANCE,
+        describe(namespace, instance == null ? null : instance.className()),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "instance", instance),
+        request -> request.namespace(namespace).instance(instance));
+  }
+
+  /**
+   * Invokes a method ({@code MI_Session_Invoke}); the one result holds the output parameters
+   * ({@code ReturnValue} and out parameters).
+   *
+   * <p>Synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}, then
+   * close it.
+   *
+   * @param namespace the namespace
+   * @param className the class declaring the method; may be null when {@code target} is given
+   * @param methodName the method
+   * @param target the instance to invoke the method on, or {@code null} for a static method
+   * @param inParameters the input parameters as an instance of class {@code __Parameters}, or
+   *     {@code null}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
+  public MiOperation invoke(
+      String namespace,
+      String className,
+      String methodName,
+      MiInstance target,
+      MiInstance inParameters) {
+    return invoke(namespace, className, methodName, target, inParameters, null, null);
+  }
+
+  /**
+   * Invokes a method ({@code MI_Session_Invoke}); the one result holds the output parameters
+   * ({@code ReturnValue} and out parameters). Asynchronous unless {@code callbacks} is {@code
+   * null}.
+   *
+   * @param namespace the namespace
+   * @param className the class declaring the method; may be null when {@code target} is given
+   * @param methodName the method
+   * @param target the instance to invoke the method on, or {@code null} for a static method
+   * @param inParameters the input parameters as an instance of class {@code __Parameters}, or
+   *     {@code null}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation invoke(
+      String namespace,
+      String className,
+      String methodName,
+      MiInstance target,
+      MiInstance inParameters,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return invoke(namespace, className, methodName, target, inParameters, null, callbacks);
+  }
+
+  /**
+   * Invokes a method ({@code MI_Session_Invoke}); the one result holds the output parameters
+   * ({@code ReturnValue} and out parameters). Asynchronous unless {@code callbacks} is {@code
+   * null}.
+   *
+   * @param namespace the namespace
+   * @param className the class declaring the method; may be null when {@code target} is given
+   * @param methodName the method
+   * @param target the instance to invoke the method on, or {@code null} for a static method
+   * @param inParameters the input parameters as an instance of class {@code __Parameters}, or
+   *     {@code null}
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation invoke(
+      String namespace,
+      String className,
+      String methodName,
+      MiInstance target,
+      MiInstance inParameters,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.INVOKE,
+        describe(
+            namespace,
+            (className != null ? className : target == null ? null : target.className())
+                + "."
+                + methodName),
+        options,
+        callbacks,
+        firstMissing(
+            "namespace",
+            namespace,
+            "methodName",
+            methodName,
+            "className or target",
+            className != null ? className : target),
+        request ->
+            request
+                .namespace(namespace)
+                .className(className != null ? className : target.className())
+                .instance(target)
+                .method(methodName, inParameters));
+  }
+
+  /**
+   * Subscribes to indications ({@code MI_Session_Subscribe}). A subscription runs until it is
+   * cancelled or fails; its final result then reports how it ended.
+   *
+   * <p>Synchronous: retrieve its results with {@link MiOperation#getIndication()} until one has
+   * {@code moreResults() == false}, then close it.
+   *
+   * @param namespace the namespace
+   * @param dialect the query language, {@code WQL}
+   * @param query the event query, such as {@code SELECT * FROM __InstanceCreationEvent WITHIN 1
+   *     WHERE TargetInstance ISA 'Win32_Process'}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
+  public MiOperation subscribe(String namespace, String dialect, String query) {
+    return subscribe(namespace, dialect, query, null, null);
+  }
+
+  /**
+   * Subscribes to indications ({@code MI_Session_Subscribe}). A subscription runs until it is
+   * cancelled or fails; its final result then reports how it ended. Asynchronous unless {@code
+   * callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param dialect the query language, {@code WQL}
+   * @param query the event query, such as {@code SELECT * FROM __InstanceCreationEvent WITHIN 1
+   *     WHERE TargetInstance ISA 'Win32_Process'}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getIndication()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation subscribe(
+      String namespace,
+      String dialect,
+      String query,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return subscribe(namespace, dialect, query, null, callbacks);
+  }
+
+  /**
+   * Subscribes to indications ({@code MI_Session_Subscribe}). A subscription runs until it is
+   * cancelled or fails; its final result then reports how it ended. Asynchronous unless {@code
+   * callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param dialect the query language, {@code WQL}
+   * @param query the event query, such as {@code SELECT * FROM __InstanceCreationEvent WITHIN 1
+   *     WHERE TargetInstance ISA 'Win32_Process'}
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getIndication()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation subscribe(
+      String namespace,
+      String dialect,
+      String query,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.SUBSCRIBE,
+        describe(namespace, query),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "dialect", dialect, "query", query),
+        request -> request.namespace(namespace).query(dialect, query));
+  }
+
+  /**
+   * Gets a class declaration ({@code MI_Session_GetClass}).
+   *
+   * <p>Synchronous: retrieve its one, final result with {@link MiOperation#getCimClass()}, then
+   * close it.
+   *
+   * @param namespace the namespace
+   * @param className the class
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
+  public MiOperation getCimClass(String namespace, String className) {
+    return getCimClass(namespace, className, null, null);
+  }
+
+  /**
+   * Gets a class declaration ({@code MI_Session_GetClass}). Asynchronous unless {@code callbacks}
+   * is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param className the class
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getCimClass()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation getCimClass(
+      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return getCimClass(namespace, className, null, callbacks);
+  }
+
+  /**
+   * Gets a class declaration ({@code MI_Session_GetClass}). Asynchronous unless {@code callbacks}
+   * is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param className the class
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getCimClass()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation getCimClass(
+      String namespace,
+      String className,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.GET_CLASS,
+        describe(namespace, className),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace, "className", className),
+        request -> request.namespace(namespace).className(className));
+  }
+
+  /**
+   * Enumerates class declarations ({@code MI_Session_EnumerateClasses}).
+   *
+   * <p>Synchronous: retrieve its results with {@link MiOperation#getCimClass()} until one has
+   * {@code moreResults() == false}, then close it.
+   *
+   * @param namespace the namespace
+   * @param className enumerate the subclasses of this class, or {@code null} for all classes
+   * @param namesOnly deliver classes with names only, without properties or methods
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
+  public MiOperation enumerateClasses(String namespace, String className, boolean namesOnly) {
+    return enumerateClasses(namespace, className, namesOnly, null, null);
+  }
+
+  /**
+   * Enumerates class declarations ({@code MI_Session_EnumerateClasses}). Asynchronous unless {@code
+   * callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param className enumerate the subclasses of this class, or {@code null} for all classes
+   * @param namesOnly deliver classes with names only, without properties or methods
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getCimClass()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation enumerateClasses(
+      String namespace,
+      String className,
+      boolean namesOnly,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return enumerateClasses(namespace, className, namesOnly, null, callbacks);
+  }
+
+  /**
+   * Enumerates class declarations ({@code MI_Session_EnumerateClasses}). Asynchronous unless {@code
+   * callbacks} is {@code null}.
+   *
+   * @param namespace the namespace
+   * @param className enumerate the subclasses of this class, or {@code null} for all classes
+   * @param namesOnly deliver classes with names only, without properties or methods
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
+   *     with {@link MiOperation#getCimClass()} until one has {@code moreResults() == false}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  public MiOperation enumerateClasses(
+      String namespace,
+      String className,
+      boolean namesOnly,
+      OperationOptions options,
+      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.ENUMERATE_CLASSES,
+        describe(namespace, className),
+        options,
+        callbacks,
+        firstMissing("namespace", namespace),
+        request -> request.namespace(namespace).className(className).namesOnly(namesOnly));
+  }
+
+  /**
+   * Tests the connection to the destination ({@code MI_Session_TestConnection}).
+   *
+   * <p>Synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}, then
+   * close it.
+   *
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
+  public MiOperation testConnection() {
+    return testConnection(null, null);
+  }
+
+  /**
+   * Tests the connection to the destination ({@code MI_Session_TestConnection}). Asynchronous
+   * unless {@code callbacks} is {@code null}.
+   *
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation testConnection(@AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return testConnection(null, callbacks);
+  }
+
+  /**
+   * Tests the connection to the destination ({@code MI_Session_TestConnection}). Asynchronous
+   * unless {@code callbacks} is {@code null}.
+   *
+   * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
+   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
+   *     final result with {@link MiOperation#getInstance()}
+   * @return the operation, owned by the caller
+   */
+  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
+  public MiOperation testConnection(
+      OperationOptions options, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+    return start(
+        OperationKind.TEST_CONNECTION,
+        describe(null, null),
+        options,
+        callbacks,
+        firstMissing(),
+        request -> request);
+  }
+
+  // ---- session state ----
+
+  /** The application that opened this session. */
+  public MiApplication getApplication() {
+    return application;
+  }
+
+  /** The protocol asked for when the session was opened, or {@code null} for MI's default. */
+  public String protocol() {
+    return protocol;
+  }
+
+  /** The destination machine, or {@code null} for the local machine. */
+  public String destination() {
+    return destination;
+  }
+
+  /** The destination options the session was opened with. */
+  public DestinationOptions destinationOptions() {
+    return destinationOptions;
+  }
+
+  /** How many operations of this session have been started and not yet closed. */
+  public int openOperationCount() {
+    return openOperations.size();
+  }
+
+  /** Whether the session is closed. */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Closes the session ({@code MI_Session_Close}) and every operation it still owns. Closing a
+   * closed session does nothing.
+   *
+   * <p>Native MI waits here until every operation was closed, and so hangs on an undrained
+   * synchronous operation. This binding never hangs and never throws: it closes what is left
+   * forcibly, cancelling running operations and discarding their undelivered results (asynchronous
+   * ones still receive a {@link MiResult#FAILED} final result in their callbacks). Operations
+   * closed this way refuse any later use, and closing them again does nothing.
+   */
+  @Override
+  public void close() {
+    List<MiOperation> left;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      left = new ArrayList<>(openOperations);
+      openOperations.clear();
+    }
+    for (MiOperation operation : left) {
+      operation.forceClose("the operation was closed because its session was closed");
+    }
+    application.sessionClosed(this);
+  }
+
+  @Override
+  public String toString() {
+    return "MiSession["
+        + (destination == null ? "local" : destination)
+        + (protocol == null ? "" : ", " + protocol)
+        + "]";
+  }
+
+  // ---- internals ----
+
+  /** Forgets a closed operation. */
+  void release(MiOperation operation) {
+    openOperations.remove(operation);
+  }
+
+  private MiOperation start(
+      OperationKind kind,
+      String target,
+      OperationOptions options,
+      MiOperationCallbacks callbacks,
+      String missingParameter,
+      UnaryOperator<OperationRequest.Builder> fields) {
+    OperationOptions effective = options == null ? OperationOptions.defaults() : options;
+    Duration timeout =
+        effective.timeout() != null ? effective.timeout() : destinationOptions.timeout();
+    Identity identity = SecurityContext.current();
+    ResultChannel channel = new ResultChannel(kind, timeout);
+    MiOperation operation =
+        new MiOperation(
+            this,
+            application.nextOperationId(),
+            kind,
+            target,
+            identity,
+            effective,
+            channel,
+            callbacks);
+    synchronized (this) {
+      if (closed) {
+        throw new MiException(
+            MiResult.INVALID_PARAMETER,
+            "cannot start a " + kind + " operation: " + this + " is closed");
+      }
+      openOperations.add(operation);
+    }
+    if (callbacks != null) {
+      application.startDelivery(operation, new CallbackDelivery(operation));
+    }
+    if (missingParameter != null) {
+      channel.complete(
+          null, MiResult.INVALID_PARAMETER, missingParameter + " must not be null", null);
+      return operation;
+    }
+    try {
+      backend.start(fields.apply(OperationRequest.builder(kind, identity)).build(), channel);
+    } catch (RuntimeException failure) {
+      // The SPI says a backend reports errors through complete(); one that throws must not leave
+      // the caller waiting for a result that never comes.
+      channel.complete(
+          null, MiResult.FAILED, "the backend failed to start the operation: " + failure, null);
+    }
+    return operation;
+  }
+
+  /** The name of the first null value among name/value pairs, or null if none is null. */
+  private static String firstMissing(Object... namesAndValues) {
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] == null) {
+        return (String) namesAndValues[i];
+      }
+    }
+    return null;
+  }
+
+  /** What an operation works on, for messages: {@code root/cimv2 Win32_Process}. */
+  private static String describe(String namespace, String what) {
+    StringBuilder text = new StringBuilder();
+    if (namespace != null) {
+      text.append(namespace);
+    }
+    if (what != null) {
+      text.append(text.length() == 0 ? "" : " ").append(what);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,18 @@
+package io.miguard.mi;
+
+/**
+ * Acknowledges one result handed to an {@link MiOperationCallbacks} result method ({@code
+ * MI_Result_Acknowledgement}).
+ *
+ * <p>With {@link OperationOptions#manualAcknowledgement()} the binding delivers the next result of
+ * the operation only after this one was acknowledged (MI's {@code
+ * MI_OPERATIONFLAGS_MANUAL_ACK_RESULTS}). It may be called from the callback or later from any
+ * thread that runs in the operation's starting security context; calling it from another identity
+ * throws {@link MiException} with {@link MiResult#ACCESS_DENIED} (MI rule 6). Acknowledging twice
+ * is harmless. Without manual acknowledgement it does nothing.
+ */
+@FunctionalInterface
+public interface ResultAcknowledgement {
+  /** Lets the operation deliver its next result. */
+  void acknowledge();
+}
