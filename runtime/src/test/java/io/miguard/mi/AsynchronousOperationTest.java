@@ -120,6 +120,7 @@ class AsynchronousOperationTest {
     }
     callbacks.awaitFinal();
     for (Delivery delivery : callbacks.deliveries) {
+      assertThat(delivery.operation()).isSameInstanceAs(op);
       assertThat(delivery.identity()).isEqualTo(ALICE);
       assertThat(delivery.thread()).isNotSameInstanceAs(Thread.currentThread());
       assertThat(delivery.thread().isDaemon()).isTrue();

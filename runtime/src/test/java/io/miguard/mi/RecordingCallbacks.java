@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 class RecordingCallbacks implements MiOperationCallbacks {
   /** One delivered result, whatever its kind. */
   record Delivery(
+      MiOperation operation,
       Object payload,
       boolean moreResults,
       MiResult resultCode,
@@ -74,7 +75,13 @@ class RecordingCallbacks implements MiOperationCallbacks {
       ResultAcknowledgement ack) {
     Delivery delivery =
         new Delivery(
-            payload, more, code, message, Thread.currentThread(), SecurityContext.current());
+            operation,
+            payload,
+            more,
+            code,
+            message,
+            Thread.currentThread(),
+            SecurityContext.current());
     deliveries.add(delivery);
     try {
       onResult(operation, delivery, ack);
