@@ -1,5 +1,6 @@
 package io.miguard.mi;
 
+import io.miguard.mi.embedded.EmbeddedBackend;
 import io.miguard.mi.spi.MiBackend;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -53,21 +54,7 @@ public final class MiApplication implements AutoCloseable {
    * @param applicationId a name for the application, used in thread names and messages
    */
   public static MiApplication initialize(String applicationId) {
-    return initialize(applicationId, embeddedBackendWithDemoData());
-  }
-
-  // Interim: the embedded backend is being written concurrently in io.miguard.mi.embedded; this
-  // looks it up by name until it is committed, then becomes a direct call.
-  private static MiBackend embeddedBackendWithDemoData() {
-    try {
-      return (MiBackend)
-          Class.forName("io.miguard.mi.embedded.EmbeddedBackend")
-              .getMethod("withDemoData")
-              .invoke(null);
-    } catch (ReflectiveOperationException e) {
-      throw new MiException(
-          MiResult.NOT_SUPPORTED, "the embedded backend is not available in this build: " + e);
-    }
+    return initialize(applicationId, EmbeddedBackend.withDemoData());
   }
 
   /**
