@@ -74,8 +74,9 @@ public final class MiSession implements AutoCloseable {
    *
    * @param namespace the namespace, such as {@code root/cimv2}
    * @param keys an instance of the class carrying the key properties of the wanted instance
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -91,8 +92,9 @@ public final class MiSession implements AutoCloseable {
    * @param namespace the namespace, such as {@code root/cimv2}
    * @param keys an instance of the class carrying the key properties of the wanted instance
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -131,8 +133,10 @@ public final class MiSession implements AutoCloseable {
    *
    * @param namespace the namespace
    * @param className the class, whose subclasses' instances are included
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -148,8 +152,10 @@ public final class MiSession implements AutoCloseable {
    * @param namespace the namespace
    * @param className the class, whose subclasses' instances are included
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -190,8 +196,10 @@ public final class MiSession implements AutoCloseable {
    * @param namespace the namespace
    * @param dialect the query language, {@code WQL}
    * @param query the query, such as {@code SELECT Name FROM Win32_Process WHERE ProcessId > 4}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -211,8 +219,10 @@ public final class MiSession implements AutoCloseable {
    * @param dialect the query language, {@code WQL}
    * @param query the query, such as {@code SELECT Name FROM Win32_Process WHERE ProcessId > 4}
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -267,8 +277,10 @@ public final class MiSession implements AutoCloseable {
    * @param resultClass only instances of this class, or {@code null}
    * @param role only where the source plays this role, or {@code null}
    * @param resultRole only where the result plays this role, or {@code null}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -295,8 +307,10 @@ public final class MiSession implements AutoCloseable {
    * @param role only where the source plays this role, or {@code null}
    * @param resultRole only where the result plays this role, or {@code null}
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -349,8 +363,10 @@ public final class MiSession implements AutoCloseable {
    * @param source the instance whose referencing association instances are wanted
    * @param resultClass only associations of this class, or {@code null}
    * @param role only where the source plays this role, or {@code null}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -372,8 +388,10 @@ public final class MiSession implements AutoCloseable {
    * @param resultClass only associations of this class, or {@code null}
    * @param role only where the source plays this role, or {@code null}
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getInstance()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getInstance()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -419,8 +437,9 @@ public final class MiSession implements AutoCloseable {
    *
    * @param namespace the namespace
    * @param instance the instance to create
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -436,8 +455,9 @@ public final class MiSession implements AutoCloseable {
    * @param namespace the namespace
    * @param instance the instance to create
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -477,8 +497,9 @@ public final class MiSession implements AutoCloseable {
    *
    * @param namespace the namespace
    * @param instance the instance's keys and the properties to change
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -494,8 +515,9 @@ public final class MiSession implements AutoCloseable {
    * @param namespace the namespace
    * @param instance the instance's keys and the properties to change
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -534,8 +556,9 @@ public final class MiSession implements AutoCloseable {
    *
    * @param namespace the namespace
    * @param instance the instance to delete (its keys suffice)
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -551,8 +574,9 @@ public final class MiSession implements AutoCloseable {
    * @param namespace the namespace
    * @param instance the instance to delete (its keys suffice)
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -606,8 +630,9 @@ public final class MiSession implements AutoCloseable {
    * @param target the instance to invoke the method on, or {@code null} for a static method
    * @param inParameters the input parameters as an instance of class {@code __Parameters}, or
    *     {@code null}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -633,8 +658,9 @@ public final class MiSession implements AutoCloseable {
    * @param inParameters the input parameters as an instance of class {@code __Parameters}, or
    *     {@code null}
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -697,8 +723,10 @@ public final class MiSession implements AutoCloseable {
    * @param dialect the query language, {@code WQL}
    * @param query the event query, such as {@code SELECT * FROM __InstanceCreationEvent WITHIN 1
    *     WHERE TargetInstance ISA 'Win32_Process'}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getIndication()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getIndication()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -720,8 +748,10 @@ public final class MiSession implements AutoCloseable {
    * @param query the event query, such as {@code SELECT * FROM __InstanceCreationEvent WITHIN 1
    *     WHERE TargetInstance ISA 'Win32_Process'}
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getIndication()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getIndication()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -761,8 +791,9 @@ public final class MiSession implements AutoCloseable {
    *
    * @param namespace the namespace
    * @param className the class
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getCimClass()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getCimClass()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -778,8 +809,9 @@ public final class MiSession implements AutoCloseable {
    * @param namespace the namespace
    * @param className the class
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getCimClass()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getCimClass()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -820,8 +852,10 @@ public final class MiSession implements AutoCloseable {
    * @param namespace the namespace
    * @param className enumerate the subclasses of this class, or {@code null} for all classes
    * @param namesOnly deliver classes with names only, without properties or methods
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getCimClass()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getCimClass()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -841,8 +875,10 @@ public final class MiSession implements AutoCloseable {
    * @param className enumerate the subclasses of this class, or {@code null} for all classes
    * @param namesOnly deliver classes with names only, without properties or methods
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its results
-   *     with {@link MiOperation#getCimClass()} until one has {@code moreResults() == false}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its results with {@link MiOperation#getCimClass()} until one has
+   *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
@@ -878,8 +914,9 @@ public final class MiSession implements AutoCloseable {
    * Tests the connection to the destination ({@code MI_Session_TestConnection}). Asynchronous
    * unless {@code callbacks} is {@code null}.
    *
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
@@ -892,8 +929,9 @@ public final class MiSession implements AutoCloseable {
    * unless {@code callbacks} is {@code null}.
    *
    * @param options the operation's options, or {@code null} for {@link OperationOptions#defaults()}
-   * @param callbacks receives the results (asynchronous), or {@code null} to retrieve its one,
-   *     final result with {@link MiOperation#getInstance()}
+   * @param callbacks any non-null object makes the operation asynchronous and receives its results
+   *     (a simplification of MI, which looks at which result callback is set); {@code null} keeps
+   *     it synchronous: retrieve its one, final result with {@link MiOperation#getInstance()}
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
