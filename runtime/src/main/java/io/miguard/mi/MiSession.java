@@ -1058,6 +1058,7 @@ public final class MiSession implements AutoCloseable {
           null, MiResult.INVALID_PARAMETER, missingParameter + " must not be null", null);
       return operation;
     }
+    channel.startingOn(Thread.currentThread());
     try {
       backend.start(fields.apply(OperationRequest.builder(kind, identity)).build(), channel);
     } catch (RuntimeException failure) {
@@ -1065,6 +1066,8 @@ public final class MiSession implements AutoCloseable {
       // the caller waiting for a result that never comes.
       channel.complete(
           null, MiResult.FAILED, "the backend failed to start the operation: " + failure, null);
+    } finally {
+      channel.startingOn(null);
     }
     return operation;
   }

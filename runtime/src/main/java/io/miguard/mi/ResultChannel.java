@@ -68,6 +68,8 @@ final class ResultChannel implements ResultSink {
   private boolean stoppedByCaller;
   private boolean finalTaken;
   private volatile boolean stopped;
+  // The thread inside MiBackend.start for this operation, while it is there.
+  private volatile Thread starter;
 
   ResultChannel(OperationKind kind, Duration timeout) {
     this.kind = kind;
@@ -78,6 +80,11 @@ final class ResultChannel implements ResultSink {
 
   Payload payload() {
     return payload;
+  }
+
+  /** Marks the calling thread as the one running the backend's start (null: start returned). */
+  void startingOn(Thread thread) {
+    starter = thread;
   }
 
   // ---- producer side (ResultSink) ----
@@ -167,6 +174,18 @@ final class ResultChannel implements ResultSink {
               item instanceof InstanceItem i ? i.instance() : ((ClassItem) item).cimClass();
         }
         return true;
+      }
+      if (pending != null && Thread.currentThread() == starter) {
+        // Waiting here would deadlock a synchronous caller, which cannot retrieve before start
+        // returns: the SPI forbids delivering on the starting thread, so fail the operation.
+        stop(
+            new FinalItem(
+                null,
+                MiResult.FAILED,
+                "the backend delivered several results on the thread that started the operation",
+                null),
+            false);
+        return false;
       }
       while (pending != null && !stopped) {
         try {

@@ -195,6 +195,30 @@ class LifecycleTest {
   }
 
   @Test
+  void backendThatDeliversOnTheStartingThreadFailsTheOperationInsteadOfDeadlocking() {
+    MiBackend eager =
+        new MiBackend() {
+          @Override
+          public void start(OperationRequest request, ResultSink sink) {
+            for (int i = 0; i < 3 && sink.instance(FakeBackend.item("X", i, 1)); i++) {}
+            sink.complete(null, MiResult.OK, null, null);
+          }
+
+          @Override
+          public void close() {}
+        };
+    try (MiApplication eagerApp = MiApplication.initialize("eager", eager);
+        MiSession session = eagerApp.newSession(null, null);
+        MiOperation op =
+            assertTimeoutPreemptively(BOUND, () -> session.enumerateInstances(NS, "Count3"))) {
+      InstanceResult last = op.getInstance();
+      assertThat(last.moreResults()).isFalse();
+      assertThat(last.resultCode()).isEqualTo(MiResult.FAILED);
+      assertThat(last.errorMessage()).contains("thread that started the operation");
+    }
+  }
+
+  @Test
   void backendThatDeliversTheWrongPayloadFailsTheOperation() {
     MiBackend confused =
         new MiBackend() {
