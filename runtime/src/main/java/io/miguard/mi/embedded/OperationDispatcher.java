@@ -1,0 +1,157 @@
+package io.miguard.mi.embedded;
+
+import io.miguard.mi.MiClass;
+import io.miguard.mi.MiException;
+import io.miguard.mi.MiInstance;
+import io.miguard.mi.MiResult;
+import io.miguard.mi.spi.OperationKind;
+import io.miguard.mi.spi.OperationRequest;
+import java.util.List;
+
+/**
+ * Turns an {@link OperationRequest} into the work its backend thread does. Checks that are cheap
+ * and must see the repository as it is when the operation starts (a subscription's listener) run in
+ * {@link #prepare}; everything else runs in the returned handler. Every failure becomes the
+ * operation's final result.
+ */
+final class OperationDispatcher {
+  private final CimRepository repository;
+  private final AccessRules accessRules;
+  private final QueryCompiler queries;
+  private final MethodInvoker methods;
+  private final String machineName;
+
+  OperationDispatcher(
+      CimRepository repository,
+      AccessRules accessRules,
+      MethodProviders providers,
+      String machineName) {
+    this.repository = repository;
+    this.accessRules = accessRules;
+    this.queries = new QueryCompiler(repository);
+    this.methods = new MethodInvoker(repository, providers);
+    this.machineName = machineName;
+  }
+
+  /** The handler of {@code request}; never throws (a failure becomes a handler that reports it). */
+  OperationHandler prepare(OperationRequest request) {
+    try {
+      if (request.kind() == OperationKind.TEST_CONNECTION) {
+        return delivery -> delivery.succeed(null);
+      }
+      checkAccess(request);
+      if (request.kind() == OperationKind.SUBSCRIBE) {
+        CompiledQuery query =
+            queries.compileSubscription(request.namespace(), request.dialect(), request.query());
+        return new Subscription(query, repository, machineName);
+      }
+      return delivery -> run(request, delivery);
+    } catch (MiException e) {
+      return delivery -> delivery.complete(null, e.result(), e.errorMessage());
+    } catch (RuntimeException e) {
+      return delivery -> delivery.complete(null, MiResult.FAILED, "the backend failed: " + e);
+    }
+  }
+
+  private void checkAccess(OperationRequest request) {
+    String namespace = request.namespace();
+    if (namespace == null) {
+      throw new MiException(MiResult.INVALID_NAMESPACE, "no namespace given");
+    }
+    if (!repository.hasNamespace(namespace)) {
+      throw new MiException(
+          MiResult.INVALID_NAMESPACE, "namespace " + namespace + " does not exist");
+    }
+    boolean write =
+        switch (request.kind()) {
+          case CREATE_INSTANCE, MODIFY_INSTANCE, DELETE_INSTANCE, INVOKE -> true;
+          default -> false;
+        };
+    accessRules.check(namespace, request.identity(), write);
+  }
+
+  private void run(OperationRequest request, Delivery delivery) {
+    String namespace = request.namespace();
+    switch (request.kind()) {
+      case GET_INSTANCE ->
+          delivery.succeed(repository.get(namespace, required(request.instance())));
+      case ENUMERATE_INSTANCES ->
+          streamInstances(repository.enumerate(namespace, requiredClass(request)), delivery);
+      case QUERY_INSTANCES -> query(request, delivery);
+      case ASSOCIATOR_INSTANCES ->
+          streamInstances(
+              repository.associators(
+                  namespace,
+                  required(request.instance()),
+                  request.associationClass(),
+                  request.resultClass(),
+                  request.role(),
+                  request.resultRole()),
+              delivery);
+      case REFERENCE_INSTANCES ->
+          streamInstances(
+              repository.references(
+                  namespace, required(request.instance()), request.resultClass(), request.role()),
+              delivery);
+      case CREATE_INSTANCE ->
+          delivery.succeed(repository.create(namespace, required(request.instance())));
+      case MODIFY_INSTANCE ->
+          delivery.succeed(repository.modify(namespace, required(request.instance())));
+      case DELETE_INSTANCE -> {
+        repository.delete(namespace, required(request.instance()));
+        delivery.succeed(null);
+      }
+      case INVOKE -> delivery.succeed(methods.invoke(request));
+      case GET_CLASS -> delivery.succeed(repository.getClass(namespace, requiredClass(request)));
+      case ENUMERATE_CLASSES ->
+          streamClasses(
+              repository.classes(namespace, request.className(), request.namesOnly()), delivery);
+      default ->
+          throw new MiException(
+              MiResult.NOT_SUPPORTED, request.kind() + " is not supported by this backend");
+    }
+  }
+
+  private void query(OperationRequest request, Delivery delivery) {
+    CompiledQuery query =
+        queries.compileQuery(request.namespace(), request.dialect(), request.query());
+    for (MiInstance instance : repository.enumerate(query.namespace(), query.className())) {
+      if (query.matches(instance) && !delivery.instance(query.project(instance))) {
+        break;
+      }
+    }
+    delivery.finish();
+  }
+
+  private static void streamInstances(List<MiInstance> instances, Delivery delivery) {
+    for (MiInstance instance : instances) {
+      if (!delivery.instance(instance)) {
+        break;
+      }
+    }
+    delivery.finish();
+  }
+
+  private static void streamClasses(List<MiClass> classes, Delivery delivery) {
+    for (MiClass cimClass : classes) {
+      if (!delivery.cimClass(cimClass)) {
+        break;
+      }
+    }
+    delivery.finish();
+  }
+
+  private static MiInstance required(MiInstance instance) {
+    if (instance == null) {
+      throw new MiException(MiResult.INVALID_PARAMETER, "no instance given");
+    }
+    return instance;
+  }
+
+  private static String requiredClass(OperationRequest request) {
+    if (request.className() == null) {
+      throw new MiException(MiResult.INVALID_PARAMETER, "no class name given");
+    }
+    return request.className();
+  }
+}
