@@ -75,7 +75,9 @@ public final class SecurityContext {
 
   /**
    * Runs {@code action} on the calling thread as {@code identity}; see {@link #runAs(Identity,
-   * Supplier)}.
+   * Supplier)}. A lambda or method reference that returns a value selects the {@code Supplier}
+   * form; a method reference to an overloaded method may need a lambda instead, as with {@code
+   * ExecutorService.submit}.
    */
   @RunsAs
   public static void runAs(@ContextIdentity Identity identity, Runnable action) {
