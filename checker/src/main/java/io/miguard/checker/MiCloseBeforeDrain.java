@@ -1,0 +1,277 @@
+package io.miguard.checker;
+
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.BlockTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import io.miguard.checker.analysis.AnalysisOptions;
+import io.miguard.checker.analysis.BodyAnalysis;
+import io.miguard.checker.analysis.CloseEvent;
+import io.miguard.checker.analysis.ClosePath;
+import io.miguard.checker.analysis.DrainState;
+import io.miguard.checker.analysis.OperationState;
+import io.miguard.checker.analysis.ProtocolModel;
+import io.miguard.checker.analysis.ProtocolModel.Results;
+import io.miguard.checker.analysis.ProtocolModel.Synchrony;
+import io.miguard.checker.analysis.UnitAnalysis;
+import java.util.List;
+import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reports a close of a synchronous MI operation that is reachable on a path on which the
+ * operation's final result has not been retrieved, and a {@code @DrainsResults} method that does
+ * not drain its operation on every normal path. The analysis is the shared {@code
+ * io.miguard.checker.analysis} engine; this class only decides what to report and how.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "MiCloseBeforeDrain",
+    summary =
+        "A synchronous MI operation must have its final result retrieved (moreResults false)"
+            + " before it is closed, even after cancel",
+    severity = ERROR,
+    linkType = BugPattern.LinkType.CUSTOM,
+    link = "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiCloseBeforeDrain.md",
+    documentSuppression = true)
+public final class MiCloseBeforeDrain extends BugChecker
+    implements MethodTreeMatcher,
+        LambdaExpressionTreeMatcher,
+        BlockTreeMatcher,
+        VariableTreeMatcher {
+  private final AnalysisOptions options;
+
+  /** The check with default options. */
+  public MiCloseBeforeDrain() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /**
+   * The check configured by {@code -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true}, which also
+   * reports closes on paths where an uncaught exception unwinds through them.
+   */
+  @Inject
+  public MiCloseBeforeDrain(ErrorProneFlags flags) {
+    this.options =
+        new AnalysisOptions(flags.getBoolean("MiCloseBeforeDrain:ExceptionalPaths").orElse(false));
+  }
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    BodyAnalysis analysis = analyse(state);
+    if (analysis != null) {
+      reportCloses(analysis, state);
+      DrainsResultsVerification.verify(this, tree, analysis, model(state), state);
+    }
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    BodyAnalysis analysis = analyse(state);
+    if (analysis != null) {
+      reportCloses(analysis, state);
+    }
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchBlock(BlockTree tree, VisitorState state) {
+    return isClassMember(state) ? matchInitializer(state) : Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    return isClassMember(state) && tree.getInitializer() != null
+        ? matchInitializer(state)
+        : Description.NO_MATCH;
+  }
+
+  private Description matchInitializer(VisitorState state) {
+    BodyAnalysis analysis = analyse(state);
+    if (analysis != null) {
+      reportCloses(analysis, state);
+    }
+    return Description.NO_MATCH;
+  }
+
+  private static boolean isClassMember(VisitorState state) {
+    TreePath parent = state.getPath().getParentPath();
+    return parent != null && parent.getLeaf() instanceof ClassTree;
+  }
+
+  /** The analysis of the body at the current path; null (and silent) if it cannot be had. */
+  private @Nullable BodyAnalysis analyse(VisitorState state) {
+    try {
+      return UnitAnalysis.of(state, options).analyse(state.getPath());
+    } catch (RuntimeException | StackOverflowError e) {
+      // Never crash the compilation: a body the analysis cannot handle is skipped.
+      if (Boolean.getBoolean("miguard.analysis.failFast")) {
+        throw e;
+      }
+      return null;
+    }
+  }
+
+  private ProtocolModel model(VisitorState state) {
+    return UnitAnalysis.of(state, options).model();
+  }
+
+  // ---- closes ----
+
+  private void reportCloses(BodyAnalysis analysis, VisitorState state) {
+    for (CloseEvent event : analysis.closeEvents()) {
+      Finding finding = findUndrained(event, analysis);
+      if (finding != null) {
+        state.reportMatch(describe(event, finding, state));
+      }
+    }
+  }
+
+  /**
+   * What is wrong with a close: an undrained path (the earliest witness among them), and whether no
+   * path drains at all.
+   */
+  private record Finding(OperationState operation, @Nullable Tree witness, boolean neverDrained) {}
+
+  private @Nullable Finding findUndrained(CloseEvent event, BodyAnalysis analysis) {
+    List<ClosePath> paths = options.exceptionalPaths() ? event.paths() : event.normalPaths();
+    OperationState undrained = null;
+    Tree witness = null;
+    boolean someDrained = false;
+    for (ClosePath path : paths) {
+      OperationState operation = path.operation();
+      if (operation == null || !reportable(operation, analysis)) {
+        continue;
+      }
+      DrainState drained = operation.drained();
+      switch (drained.kind()) {
+        case YES -> someDrained = true;
+        case NO, MAYBE_NOT -> {
+          someDrained |= drained.kind() == DrainState.Kind.MAYBE_NOT;
+          Tree pathWitness =
+              drained.kind() == DrainState.Kind.MAYBE_NOT ? drained.witness() : path.lastStep();
+          if (undrained == null || earlier(pathWitness, witness)) {
+            undrained = operation;
+            witness = pathWitness;
+          }
+        }
+      }
+    }
+    return undrained == null ? null : new Finding(undrained, witness, !someDrained);
+  }
+
+  /**
+   * Only what the analysis proves: a synchronous operation it has followed from its start, not
+   * escaped to code it cannot see, and (in a nested body) not captured from a body that may have
+   * changed it since, unless the nested body runs right away ({@code @RunsAs}).
+   */
+  private static boolean reportable(OperationState operation, BodyAnalysis analysis) {
+    return operation.synchrony() == Synchrony.SYNC
+        && !operation.escaped()
+        && (!operation.captured() || analysis.entry().runsInline());
+  }
+
+  private static boolean earlier(@Nullable Tree a, @Nullable Tree b) {
+    if (a == null) {
+      return false;
+    }
+    return b == null || ASTHelpers.getStartPosition(a) < ASTHelpers.getStartPosition(b);
+  }
+
+  private Description describe(CloseEvent event, Finding finding, VisitorState state) {
+    OperationState operation = finding.operation();
+    StringBuilder message = new StringBuilder();
+    message
+        .append("Operation '")
+        .append(event.operationName())
+        .append("' (started on line ")
+        .append(Lines.of(operation.startedAt(), state))
+        .append(finding.neverDrained() ? ") is closed" : ") may be closed")
+        .append(" before its final result is retrieved");
+    if (finding.witness() != null) {
+      message
+          .append(": the path through line ")
+          .append(Lines.of(finding.witness(), state))
+          .append(" reaches this close undrained");
+    } else if (finding.neverDrained()) {
+      message.append(": no path to this close drains it");
+    }
+    message.append('.');
+    if (operation.cancelledAt() != null) {
+      message
+          .append(" The cancel on line ")
+          .append(Lines.of(operation.cancelledAt(), state))
+          .append(" does not drain it.");
+    }
+    if (operation.results() == Results.MULTIPLE
+        && operation.drainedAsSingle().isDrained()
+        && !operation.drainedAsMulti().isDrained()) {
+      message.append(" A single retrieval does not drain a multi-result operation.");
+    }
+    message.append(
+        " Retrieve results until moreResults() is false (or drain it) on every path before the"
+            + " close.");
+    Description.Builder description =
+        buildDescription(event.reportTree()).setMessage(message.toString());
+    if (finding.neverDrained()) {
+      SuggestedFix fix = drainFix(event, operation, state);
+      if (fix != null) {
+        description.addFix(fix);
+      }
+    }
+    return description.build();
+  }
+
+  /**
+   * Inserts a drain before an explicit close of a multi-result operation that no path drains: the
+   * handle type's first no-argument {@code @DrainsResults} method, called on the closed receiver.
+   */
+  private @Nullable SuggestedFix drainFix(
+      CloseEvent event, OperationState operation, VisitorState state) {
+    if (event.kind() != CloseEvent.Kind.EXPLICIT
+        || operation.results() != Results.MULTIPLE
+        || !(event.reportTree() instanceof MethodInvocationTree call)
+        || !(call.getMethodSelect() instanceof MemberSelectTree select)) {
+      return null;
+    }
+    TreePath callPath = TreePath.getPath(state.getPath().getCompilationUnit(), call);
+    if (callPath == null
+        || !(callPath.getParentPath().getLeaf() instanceof ExpressionStatementTree statement)) {
+      return null;
+    }
+    Type receiverType = ASTHelpers.getType(select.getExpression());
+    if (receiverType == null) {
+      return null;
+    }
+    List<MethodSymbol> drains = model(state).receiverDrainMethods(receiverType.tsym);
+    String receiver = state.getSourceForNode(select.getExpression());
+    if (drains.isEmpty() || receiver == null) {
+      return null;
+    }
+    String drain = receiver + "." + drains.get(0).getSimpleName() + "();";
+    return SuggestedFix.prefixWith(statement, drain + "\n" + Lines.indentationOf(statement, state));
+  }
+}

@@ -1,0 +1,95 @@
+package io.miguard.checker.analysis;
+
+import com.google.common.collect.ImmutableList;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of analysing one body (a method, constructor, initializer, lambda, or a member of an
+ * anonymous or local class): its close events, and the state at normal exit of its parameters and
+ * receiver.
+ */
+public final class BodyAnalysis {
+  private final TreePath path;
+  private final BodyEntry entry;
+  private final ImmutableList<CloseEvent> closeEvents;
+  private final @Nullable OperationStore exitStore;
+  private final @Nullable OperationId receiver;
+  private final Map<Tree, OperationStore> creations;
+  private final List<BodyRecorder.Return> returns;
+
+  BodyAnalysis(
+      TreePath path,
+      BodyEntry entry,
+      List<CloseEvent> closeEvents,
+      @Nullable OperationStore exitStore,
+      @Nullable OperationId receiver,
+      Map<Tree, OperationStore> creations,
+      List<BodyRecorder.Return> returns) {
+    this.path = path;
+    this.entry = entry;
+    this.closeEvents = ImmutableList.copyOf(closeEvents);
+    this.exitStore = exitStore;
+    this.receiver = receiver;
+    this.creations = creations;
+    this.returns = returns;
+  }
+
+  /** The path to the body's tree (a method, lambda, initializer block or field). */
+  public TreePath path() {
+    return path;
+  }
+
+  /** How the body is entered. */
+  public BodyEntry entry() {
+    return entry;
+  }
+
+  /** Every close of an operation in the body, in source order of first appearance in the CFG. */
+  public ImmutableList<CloseEvent> closeEvents() {
+    return closeEvents;
+  }
+
+  /** Whether the body can complete normally (return or fall off its end). */
+  public boolean returnsNormally() {
+    return exitStore != null;
+  }
+
+  /**
+   * The state, at normal exit, of the operation a parameter of the body refers to on entry; null if
+   * the parameter is not an operation or the body never returns normally.
+   */
+  public @Nullable OperationState parameterAtNormalExit(Element parameter) {
+    return exitStore == null ? null : exitStore.operation(OperationId.of(parameter));
+  }
+
+  /**
+   * The state at normal exit of the receiver of a {@code @DrainsResults} method of a handle type;
+   * null for other bodies or if it never returns normally.
+   */
+  public @Nullable OperationState receiverAtNormalExit() {
+    return exitStore == null || receiver == null ? null : exitStore.operation(receiver);
+  }
+
+  /** The last source step on the paths that reach normal exit, for witnesses. */
+  public @Nullable Tree lastStepAtNormalExit() {
+    return exitStore == null ? null : exitStore.lastStep();
+  }
+
+  /** The store of this body where the nested body {@code nested} is created, if it is. */
+  @Nullable OperationStore storeWhereCreated(Tree nested) {
+    return creations.get(nested);
+  }
+
+  List<BodyRecorder.Return> returns() {
+    return returns;
+  }
+
+  @Nullable OperationStore exitStore() {
+    return exitStore;
+  }
+}

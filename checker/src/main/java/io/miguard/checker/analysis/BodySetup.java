@@ -1,0 +1,172 @@
+package io.miguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+import io.miguard.checker.analysis.OperationState.Origin;
+import io.miguard.checker.analysis.ProtocolModel.Results;
+import io.miguard.checker.analysis.ProtocolModel.Synchrony;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the transfer function of one body needs besides the store: the protocol model, the
+ * unit's summaries, how the body is entered, and facts about its source (finally blocks,
+ * resources).
+ */
+final class BodySetup {
+  private final UnitAnalysis unit;
+  private final Tree body;
+  private final BodyEntry entry;
+  private final @Nullable OperationStore enclosing;
+  private final @Nullable OperationId receiverOperation;
+  private final @Nullable Tree receiverTree;
+  private final List<int[]> finallyBlocks = new ArrayList<>();
+  private final Map<Symbol, Tree> resources = new HashMap<>();
+
+  /**
+   * @param body the code whose CFG is built (a method body, a lambda body, an initializer)
+   * @param enclosing for a nested body, the enclosing body's store where it is created
+   * @param receiverTree for a {@code @DrainsResults} method of a handle type, the method: its
+   *     receiver is tracked as an operation
+   */
+  BodySetup(
+      UnitAnalysis unit,
+      Tree body,
+      BodyEntry entry,
+      @Nullable OperationStore enclosing,
+      @Nullable Tree receiverTree) {
+    this.unit = unit;
+    this.body = body;
+    this.entry = entry;
+    this.enclosing = enclosing;
+    this.receiverTree = receiverTree;
+    this.receiverOperation = receiverTree == null ? null : OperationId.of(receiverTree);
+    scanSource();
+  }
+
+  private void scanSource() {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitTry(TryTree tree, Void unused) {
+        BlockTree block = tree.getFinallyBlock();
+        if (block instanceof JCTree jc) {
+          finallyBlocks.add(new int[] {jc.getStartPosition(), TreeInfo.endPos(jc)});
+        }
+        for (Tree resource : tree.getResources()) {
+          Symbol symbol = ASTHelpers.getSymbol(resource);
+          if (symbol != null) {
+            resources.put(symbol, resource);
+          }
+        }
+        return super.visitTry(tree, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        // A nested body: its own analysis.
+        return tree == body ? super.visitLambdaExpression(tree, unused) : null;
+      }
+    }.scan(body, null);
+  }
+
+  ProtocolModel model() {
+    return unit.model();
+  }
+
+  UnitAnalysis summaries() {
+    return unit;
+  }
+
+  Iterations iterations() {
+    return unit.iterations();
+  }
+
+  BodyEntry entry() {
+    return entry;
+  }
+
+  @Nullable OperationId receiverOperation() {
+    return receiverOperation;
+  }
+
+  /** Whether {@code tree} lies in a {@code finally} block of the body. */
+  boolean inFinallyBlock(Tree tree) {
+    int position = Positions.start(tree);
+    for (int[] range : finallyBlocks) {
+      if (position >= range[0] && position < range[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The try-with-resources resource that declares or names {@code variable}, if any. */
+  @Nullable Tree resourceOf(@Nullable Element variable) {
+    return variable == null ? null : resources.get(variable);
+  }
+
+  IdentityKey identityOf(@Nullable ExpressionTree identity) {
+    return IdentityKey.of(identity, identity == null ? null : unit.source().of(identity));
+  }
+
+  @Nullable String sourceOf(@Nullable Tree tree) {
+    return unit.source().of(tree);
+  }
+
+  /** The entry store: the enclosing body's facts, the parameters, the receiver. */
+  OperationStore initialStore(List<LocalVariableNode> parameters) {
+    Map<Element, Value> locals = new LinkedHashMap<>();
+    Map<OperationId, OperationState> operations = new LinkedHashMap<>();
+    ContextStack context = entry.context();
+    if (enclosing != null) {
+      locals.putAll(enclosing.locals());
+      enclosing.operations().forEach((id, state) -> operations.put(id, state.capture()));
+    }
+    for (LocalVariableNode parameter : parameters) {
+      Element element = parameter.getElement();
+      if (element.asType() instanceof Type type && model().isOperationHandle(type)) {
+        OperationId id = OperationId.of(element);
+        operations.put(
+            id,
+            OperationState.fresh(
+                Origin.PARAMETER,
+                Synchrony.UNKNOWN,
+                Results.UNKNOWN,
+                parameter.getTree(),
+                context));
+        locals.put(element, Value.operation(id));
+      } else {
+        locals.remove(element);
+      }
+    }
+    if (receiverOperation != null) {
+      operations.put(
+          receiverOperation,
+          OperationState.fresh(
+              Origin.RECEIVER, Synchrony.UNKNOWN, Results.UNKNOWN, receiverTree, context));
+    }
+    return new OperationStore(
+        locals, operations, context, null, false, unit.options().exceptionalPaths());
+  }
+
+  /** For tests and debugging. */
+  @Override
+  public String toString() {
+    return "BodySetup[" + entry + "]";
+  }
+}

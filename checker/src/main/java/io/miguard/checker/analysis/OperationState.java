@@ -1,0 +1,288 @@
+package io.miguard.checker.analysis;
+
+import com.sun.source.tree.Tree;
+import io.miguard.checker.analysis.ProtocolModel.Results;
+import io.miguard.checker.analysis.ProtocolModel.Synchrony;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The typestate of one abstract operation at a program point (immutable; a lattice element).
+ *
+ * <p>Drained is tracked twice, once with the rules of a multi-result operation (only {@code
+ * moreResults() == false} or a drain drains) and once with those of a single-result operation (a
+ * retrieval drains unless {@code moreResults()} is then seen true), so that an operation whose
+ * result count is not known here (a parameter) can be summarised for both kinds of caller. {@link
+ * #drained()} picks the one that applies.
+ */
+public final class OperationState {
+  /** Where the analysis got the operation from. */
+  public enum Origin {
+    /** A start call ({@code @StartsOperation}) or a factory of this compilation unit. */
+    STARTED,
+    /** A parameter of the body. */
+    PARAMETER,
+    /** The receiver {@code this} of a {@code @DrainsResults} method of a handle type. */
+    RECEIVER,
+    /** Anything else: a field, an unknown method's result. */
+    UNKNOWN
+  }
+
+  private final Origin origin;
+  private final Synchrony synchrony;
+  private final Results results;
+  private final @Nullable Tree startedAt;
+  private final ContextStack startedIn;
+  private final DrainState drainedAsMulti;
+  private final DrainState drainedAsSingle;
+  private final @Nullable Tree cancelledAt;
+  private final boolean escaped;
+  private final boolean captured;
+
+  OperationState(
+      Origin origin,
+      Synchrony synchrony,
+      Results results,
+      @Nullable Tree startedAt,
+      ContextStack startedIn,
+      DrainState drainedAsMulti,
+      DrainState drainedAsSingle,
+      @Nullable Tree cancelledAt,
+      boolean escaped,
+      boolean captured) {
+    this.origin = origin;
+    this.synchrony = synchrony;
+    this.results = results;
+    this.startedAt = startedAt;
+    this.startedIn = startedIn;
+    this.drainedAsMulti = drainedAsMulti;
+    this.drainedAsSingle = drainedAsSingle;
+    this.cancelledAt = cancelledAt;
+    this.escaped = escaped;
+    this.captured = captured;
+  }
+
+  /** A fresh, undrained operation. */
+  static OperationState fresh(
+      Origin origin,
+      Synchrony synchrony,
+      Results results,
+      @Nullable Tree startedAt,
+      ContextStack startedIn) {
+    return new OperationState(
+        origin,
+        synchrony,
+        results,
+        startedAt,
+        startedIn,
+        DrainState.NO,
+        DrainState.NO,
+        null,
+        false,
+        false);
+  }
+
+  /** Where the operation comes from. */
+  public Origin origin() {
+    return origin;
+  }
+
+  /** Synchronous, asynchronous, or not known. */
+  public Synchrony synchrony() {
+    return synchrony;
+  }
+
+  /** Single or multiple results, or not known. */
+  public Results results() {
+    return results;
+  }
+
+  /**
+   * The tree that started the operation: the start call (or factory call), the parameter's
+   * declaration, or the expression the operation was read from.
+   */
+  public @Nullable Tree startedAt() {
+    return startedAt;
+  }
+
+  /** The security context in which the operation was started (for parameters: the entry). */
+  public ContextStack startedIn() {
+    return startedIn;
+  }
+
+  /** Whether the operation is drained, by the rules of its result count. */
+  public DrainState drained() {
+    return results == Results.SINGLE ? drainedAsSingle : drainedAsMulti;
+  }
+
+  /** Drained by the rules of a multi-result operation. */
+  public DrainState drainedAsMulti() {
+    return drainedAsMulti;
+  }
+
+  /** Drained by the rules of a single-result operation. */
+  public DrainState drainedAsSingle() {
+    return drainedAsSingle;
+  }
+
+  /** The last cancel call on some path, or null if none was seen. */
+  public @Nullable Tree cancelledAt() {
+    return cancelledAt;
+  }
+
+  /**
+   * Whether the operation escaped to code the analysis cannot see (a field, a return, an unknown
+   * method, a lambda or class that captures it) on some path.
+   */
+  public boolean escaped() {
+    return escaped;
+  }
+
+  /** Whether the operation came from an enclosing body (captured by a lambda or class). */
+  public boolean captured() {
+    return captured;
+  }
+
+  // ---- transitions ----
+
+  OperationState withDrained(DrainState multi, DrainState single) {
+    return new OperationState(
+        origin,
+        synchrony,
+        results,
+        startedAt,
+        startedIn,
+        multi,
+        single,
+        cancelledAt,
+        escaped,
+        captured);
+  }
+
+  /** Drained on this path, by every rule. */
+  OperationState drain() {
+    return withDrained(DrainState.YES, DrainState.YES);
+  }
+
+  /** A result was retrieved; whether more follow is not yet seen. */
+  OperationState retrieved() {
+    return withDrained(drainedAsMulti, DrainState.YES);
+  }
+
+  /** A retrieved result was seen to say that more results follow. */
+  OperationState moreSeen() {
+    return drainedAsMulti.isDrained() ? this : withDrained(drainedAsMulti, DrainState.NO);
+  }
+
+  OperationState cancelled(Tree cancel) {
+    return new OperationState(
+        origin,
+        synchrony,
+        results,
+        startedAt,
+        startedIn,
+        drainedAsMulti,
+        drainedAsSingle,
+        cancel,
+        escaped,
+        captured);
+  }
+
+  OperationState escape() {
+    return escaped
+        ? this
+        : new OperationState(
+            origin,
+            synchrony,
+            results,
+            startedAt,
+            startedIn,
+            drainedAsMulti,
+            drainedAsSingle,
+            cancelledAt,
+            true,
+            captured);
+  }
+
+  OperationState capture() {
+    return new OperationState(
+        origin,
+        synchrony,
+        results,
+        startedAt,
+        startedIn,
+        drainedAsMulti,
+        drainedAsSingle,
+        cancelledAt,
+        escaped,
+        true);
+  }
+
+  /** The join of two paths' states of the same operation. */
+  OperationState join(OperationState other, @Nullable Tree thisLast, @Nullable Tree otherLast) {
+    if (equals(other)) {
+      return this;
+    }
+    return new OperationState(
+        origin == other.origin ? origin : Origin.UNKNOWN,
+        synchrony == other.synchrony ? synchrony : Synchrony.UNKNOWN,
+        // Precision first: a mix counts as single, whose one retrieval drains.
+        results == other.results ? results : Results.SINGLE,
+        Positions.earlier(startedAt, other.startedAt),
+        startedIn.join(other.startedIn),
+        drainedAsMulti.join(other.drainedAsMulti, thisLast, otherLast),
+        drainedAsSingle.join(other.drainedAsSingle, thisLast, otherLast),
+        Positions.later(cancelledAt, other.cancelledAt),
+        escaped || other.escaped,
+        captured || other.captured);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OperationState s
+        && s.origin == origin
+        && s.synchrony == synchrony
+        && s.results == results
+        && s.startedAt == startedAt
+        && s.startedIn.equals(startedIn)
+        && s.drainedAsMulti.equals(drainedAsMulti)
+        && s.drainedAsSingle.equals(drainedAsSingle)
+        && s.cancelledAt == cancelledAt
+        && s.escaped == escaped
+        && s.captured == captured;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        origin,
+        synchrony,
+        results,
+        System.identityHashCode(startedAt),
+        startedIn,
+        drainedAsMulti,
+        drainedAsSingle,
+        System.identityHashCode(cancelledAt),
+        escaped,
+        captured);
+  }
+
+  @Override
+  public String toString() {
+    return origin
+        + "/"
+        + synchrony
+        + "/"
+        + results
+        + " drained(multi="
+        + drainedAsMulti
+        + ", single="
+        + drainedAsSingle
+        + ")"
+        + (cancelledAt != null ? " cancelled" : "")
+        + (escaped ? " escaped" : "")
+        + (captured ? " captured" : "")
+        + " in "
+        + startedIn;
+  }
+}

@@ -1,0 +1,223 @@
+package io.miguard.checker.analysis;
+
+import com.google.common.collect.ImmutableMap;
+import com.sun.source.tree.Tree;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import javax.lang.model.element.Element;
+import org.checkerframework.errorprone.dataflow.analysis.Store;
+import org.checkerframework.errorprone.dataflow.cfg.visualize.CFGVisualizer;
+import org.checkerframework.errorprone.dataflow.expression.JavaExpression;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The abstract state at a program point (immutable): the values of local variables, the typestate
+ * of every operation, the security-context stack, the last source step (for witnesses), and whether
+ * an exception that no catch in the body has caught yet is propagating.
+ *
+ * <p>Stores that carry such an exception are dominated at joins by stores that do not (unless the
+ * analysis reports exceptional paths): the checks report normal paths, explicit {@code throw}
+ * statements and caught exceptions, so a path that is only unwinding out of the method must not
+ * blur what holds on the others.
+ */
+final class OperationStore implements Store<OperationStore> {
+  private final ImmutableMap<Element, Value> locals;
+  private final ImmutableMap<OperationId, OperationState> operations;
+  private final ContextStack context;
+  private final @Nullable Tree lastStep;
+  private final boolean propagating;
+  private final boolean exceptionalPathsCount;
+
+  OperationStore(
+      Map<Element, Value> locals,
+      Map<OperationId, OperationState> operations,
+      ContextStack context,
+      @Nullable Tree lastStep,
+      boolean propagating,
+      boolean exceptionalPathsCount) {
+    this.locals = ImmutableMap.copyOf(locals);
+    this.operations = ImmutableMap.copyOf(operations);
+    this.context = context;
+    this.lastStep = lastStep;
+    this.propagating = propagating;
+    this.exceptionalPathsCount = exceptionalPathsCount;
+  }
+
+  // ---- reading ----
+
+  @Nullable Value local(Element variable) {
+    return locals.get(variable);
+  }
+
+  ImmutableMap<Element, Value> locals() {
+    return locals;
+  }
+
+  @Nullable OperationState operation(OperationId id) {
+    return operations.get(id);
+  }
+
+  ImmutableMap<OperationId, OperationState> operations() {
+    return operations;
+  }
+
+  ContextStack context() {
+    return context;
+  }
+
+  @Nullable Tree lastStep() {
+    return lastStep;
+  }
+
+  boolean propagating() {
+    return propagating;
+  }
+
+  /** The join of the states of {@code ids} (null if none is known). */
+  @Nullable OperationState joinedState(Set<OperationId> ids) {
+    OperationState result = null;
+    for (OperationId id : ids) {
+      OperationState state = operations.get(id);
+      if (state != null) {
+        result = result == null ? state : result.join(state, lastStep, lastStep);
+      }
+    }
+    return result;
+  }
+
+  // ---- updating ----
+
+  OperationStore withLocal(Element variable, @Nullable Value value) {
+    Map<Element, Value> copy = new LinkedHashMap<>(locals);
+    if (value == null || value.is(Value.Kind.TOP)) {
+      copy.remove(variable);
+    } else {
+      copy.put(variable, value);
+    }
+    return new OperationStore(
+        copy, operations, context, lastStep, propagating, exceptionalPathsCount);
+  }
+
+  OperationStore withOperation(OperationId id, OperationState state) {
+    Map<OperationId, OperationState> copy = new LinkedHashMap<>(operations);
+    copy.put(id, state);
+    return new OperationStore(locals, copy, context, lastStep, propagating, exceptionalPathsCount);
+  }
+
+  /** Applies {@code change} to the state of each of {@code ids} that is known. */
+  OperationStore update(Set<OperationId> ids, UnaryOperator<OperationState> change) {
+    if (ids.isEmpty()) {
+      return this;
+    }
+    Map<OperationId, OperationState> copy = new LinkedHashMap<>(operations);
+    boolean changed = false;
+    for (OperationId id : ids) {
+      OperationState state = copy.get(id);
+      if (state != null) {
+        OperationState updated = change.apply(state);
+        changed |= !updated.equals(state);
+        copy.put(id, updated);
+      }
+    }
+    return changed
+        ? new OperationStore(locals, copy, context, lastStep, propagating, exceptionalPathsCount)
+        : this;
+  }
+
+  OperationStore withContext(ContextStack newContext) {
+    return newContext.equals(context)
+        ? this
+        : new OperationStore(
+            locals, operations, newContext, lastStep, propagating, exceptionalPathsCount);
+  }
+
+  OperationStore withLastStep(@Nullable Tree step) {
+    return step == lastStep
+        ? this
+        : new OperationStore(locals, operations, context, step, propagating, exceptionalPathsCount);
+  }
+
+  OperationStore withPropagating(boolean value) {
+    return value == propagating
+        ? this
+        : new OperationStore(locals, operations, context, lastStep, value, exceptionalPathsCount);
+  }
+
+  // ---- lattice ----
+
+  @Override
+  public OperationStore copy() {
+    return new OperationStore(
+        locals, operations, context, lastStep, propagating, exceptionalPathsCount);
+  }
+
+  @Override
+  public OperationStore leastUpperBound(OperationStore other) {
+    if (!exceptionalPathsCount && propagating != other.propagating) {
+      return (propagating ? other : this).copy();
+    }
+    Map<Element, Value> joinedLocals = new HashMap<>(locals);
+    other.locals.forEach(
+        (variable, value) -> joinedLocals.merge(variable, value, Value::leastUpperBound));
+    joinedLocals.values().removeIf(v -> v.is(Value.Kind.TOP));
+    Map<OperationId, OperationState> joinedOperations = new LinkedHashMap<>(operations);
+    other.operations.forEach(
+        (id, state) ->
+            joinedOperations.merge(
+                id, state, (mine, theirs) -> mine.join(theirs, lastStep, other.lastStep)));
+    return new OperationStore(
+        joinedLocals,
+        joinedOperations,
+        context.join(other.context),
+        Positions.later(lastStep, other.lastStep),
+        propagating && other.propagating,
+        exceptionalPathsCount);
+  }
+
+  @Override
+  public OperationStore widenedUpperBound(OperationStore previous) {
+    return leastUpperBound(previous);
+  }
+
+  @Override
+  public boolean canAlias(JavaExpression a, JavaExpression b) {
+    return true;
+  }
+
+  @Override
+  public String visualize(CFGVisualizer<?, OperationStore, ?> viz) {
+    return toString();
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof OperationStore s
+        && s.propagating == propagating
+        && s.lastStep == lastStep
+        && s.context.equals(context)
+        && s.locals.equals(locals)
+        && s.operations.equals(operations);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        locals, operations, context, System.identityHashCode(lastStep), propagating);
+  }
+
+  @Override
+  public String toString() {
+    return "Store{locals="
+        + locals
+        + ", operations="
+        + operations
+        + ", context="
+        + context
+        + (propagating ? ", propagating" : "")
+        + "}";
+  }
+}

@@ -1,0 +1,720 @@
+package io.miguard.checker.analysis;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import io.miguard.checker.analysis.CloseEvent.Kind;
+import io.miguard.checker.analysis.OperationState.Origin;
+import io.miguard.checker.analysis.ProtocolModel.Results;
+import io.miguard.checker.analysis.ProtocolModel.StartSpec;
+import io.miguard.checker.analysis.ProtocolModel.Synchrony;
+import io.miguard.checker.analysis.Value.FlagKind;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeMirror;
+import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
+import org.checkerframework.errorprone.dataflow.analysis.ForwardTransferFunction;
+import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
+import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
+import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
+import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
+import org.checkerframework.errorprone.dataflow.cfg.block.Block;
+import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
+import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
+import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BooleanLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.CatchMarkerNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ClassDeclarationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalAndNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalNotNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalOrNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LambdaResultExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MarkerNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.SwitchExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The transfer function of the operation analysis: how each CFG node changes the {@link
+ * OperationStore}. Protocol roles come from {@link ProtocolModel}; calls to methods of the same
+ * compilation unit use their {@link MethodSummary}. Side observations (closes, nested bodies'
+ * creation points, returns) go to the body's {@link BodyRecorder}; since a block is transferred
+ * again whenever its input changes, the last observation of a node is the one at the fixpoint.
+ */
+final class OperationTransfer
+    extends AbstractNodeVisitor<
+        TransferResult<Value, OperationStore>, TransferInput<Value, OperationStore>>
+    implements ForwardTransferFunction<Value, OperationStore> {
+
+  private final BodySetup setup;
+  private final ProtocolModel model;
+  private final BodyRecorder recorder;
+
+  OperationTransfer(BodySetup setup, BodyRecorder recorder) {
+    this.setup = setup;
+    this.model = setup.model();
+    this.recorder = recorder;
+  }
+
+  @Override
+  public OperationStore initialStore(UnderlyingAST ast, List<LocalVariableNode> parameters) {
+    return setup.initialStore(parameters);
+  }
+
+  // ---- the generic case ----
+
+  @Override
+  public TransferResult<Value, OperationStore> visitNode(
+      Node node, TransferInput<Value, OperationStore> in) {
+    return regular(node, in, in.getRegularStore(), Value.TOP, null, true);
+  }
+
+  /**
+   * A result with one store after {@code node}; {@code exceptional} is the store on the node's
+   * exceptional edges (null: the store before it), {@code propagates} whether an exception there is
+   * one the body did not write (a call's, not a {@code throw}'s).
+   */
+  private TransferResult<Value, OperationStore> regular(
+      Node node,
+      TransferInput<Value, OperationStore> in,
+      OperationStore after,
+      Value value,
+      @Nullable OperationStore exceptional,
+      boolean propagates) {
+    Tree step = stepOf(node);
+    return new RegularTransferResult<>(
+        value, stepped(after, step), exceptionalStores(node, in, exceptional, step, propagates));
+  }
+
+  private TransferResult<Value, OperationStore> conditional(
+      Node node,
+      TransferInput<Value, OperationStore> in,
+      OperationStore thenStore,
+      OperationStore elseStore,
+      Value value,
+      @Nullable OperationStore exceptional) {
+    Tree step = stepOf(node);
+    return new ConditionalTransferResult<>(
+        value,
+        stepped(thenStore, step),
+        stepped(elseStore, step),
+        exceptionalStores(node, in, exceptional, step, true));
+  }
+
+  /** The source tree a node stands for, if it is a step a diagnostic may name as a witness. */
+  private @Nullable Tree stepOf(Node node) {
+    Tree tree = node.getTree();
+    if (!node.getInSource()
+        || node instanceof MarkerNode
+        || tree == null
+        || Positions.start(tree) < 0
+        || setup.inFinallyBlock(tree)) {
+      return null;
+    }
+    return tree;
+  }
+
+  private static OperationStore stepped(OperationStore store, @Nullable Tree step) {
+    return step == null ? store : store.withLastStep(step);
+  }
+
+  private @Nullable Map<TypeMirror, OperationStore> exceptionalStores(
+      Node node,
+      TransferInput<Value, OperationStore> in,
+      @Nullable OperationStore exceptional,
+      @Nullable Tree step,
+      boolean propagates) {
+    Block block = node.getBlock();
+    if (!(block instanceof ExceptionBlock eb)
+        || eb.getNode() != node
+        || eb.getExceptionalSuccessors().isEmpty()) {
+      return null;
+    }
+    OperationStore base = exceptional != null ? exceptional : in.getRegularStore();
+    OperationStore store = stepped(base, step);
+    if (!(node instanceof MarkerNode)) {
+      store = store.withPropagating(propagates);
+    }
+    Map<TypeMirror, OperationStore> result = new HashMap<>();
+    for (TypeMirror cause : eb.getExceptionalSuccessors().keySet()) {
+      result.put(cause, store);
+    }
+    return result;
+  }
+
+  // ---- values ----
+
+  /** The value of {@code node}: locals through the store, everything else as last computed. */
+  private Value valueOf(Node node, TransferInput<Value, OperationStore> in, OperationStore store) {
+    if (node instanceof LocalVariableNode local) {
+      Value value = store.local(local.getElement());
+      return value == null ? Value.TOP : value;
+    }
+    if (node instanceof TypeCastNode cast) {
+      return valueOf(cast.getOperand(), in, store);
+    }
+    Value value = in.getValueOfSubNode(node);
+    return value == null ? Value.TOP : value;
+  }
+
+  private boolean isHandle(@Nullable TypeMirror type) {
+    return type instanceof Type t && model.isOperationHandle(t);
+  }
+
+  /** Makes sure an operation the analysis cannot trace (keyed by {@code site}) has a state. */
+  private OperationStore withUnknownOperation(
+      OperationStore store, Object site, @Nullable Tree tree) {
+    OperationId id = OperationId.of(site);
+    if (store.operation(id) != null) {
+      return store;
+    }
+    return store.withOperation(
+        id,
+        OperationState.fresh(
+                Origin.UNKNOWN, Synchrony.UNKNOWN, Results.UNKNOWN, tree, store.context())
+            .escape());
+  }
+
+  // ---- literals, locals, fields ----
+
+  @Override
+  public TransferResult<Value, OperationStore> visitBooleanLiteral(
+      BooleanLiteralNode n, TransferInput<Value, OperationStore> in) {
+    return regular(
+        n, in, in.getRegularStore(), n.getValue() ? Value.TRUE : Value.FALSE, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitNullLiteral(
+      NullLiteralNode n, TransferInput<Value, OperationStore> in) {
+    return regular(n, in, in.getRegularStore(), Value.NULL, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitLocalVariable(
+      LocalVariableNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    Value value = store.local(n.getElement());
+    if (value == null && isHandle(n.getType())) {
+      // A pattern binding, a catch parameter: nothing is known about where it came from.
+      store = withUnknownOperation(store, n.getElement(), n.getTree());
+      value = Value.operation(OperationId.of(n.getElement()));
+      store = store.withLocal(n.getElement(), value);
+    }
+    if (value == null) {
+      value = Value.TOP;
+    }
+    if (value.is(Value.Kind.FLAG)) {
+      return split(n, in, store, value);
+    }
+    return regular(n, in, store, value, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitFieldAccess(
+      FieldAccessNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    if (isHandle(n.getType())) {
+      Element field = n.getElement();
+      store = withUnknownOperation(store, field, n.getTree());
+      return regular(n, in, store, Value.operation(OperationId.of(field)), null, true);
+    }
+    return regular(n, in, store, Value.TOP, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitThis(
+      ThisNode n, TransferInput<Value, OperationStore> in) {
+    OperationId receiver = setup.receiverOperation();
+    return regular(
+        n,
+        in,
+        in.getRegularStore(),
+        receiver == null ? Value.NON_NULL : Value.operation(receiver),
+        null,
+        true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitTypeCast(
+      TypeCastNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    return regular(n, in, store, valueOf(n.getOperand(), in, store), null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitTernaryExpression(
+      TernaryExpressionNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    return regular(n, in, store, valueOf(n.getTernaryExpressionVar(), in, store), null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitSwitchExpressionNode(
+      SwitchExpressionNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    return regular(n, in, store, valueOf(n.getSwitchExpressionVar(), in, store), null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitAssignment(
+      AssignmentNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    Value value = valueOf(n.getExpression(), in, store);
+    if (n.getTarget() instanceof LocalVariableNode local) {
+      store = store.withLocal(local.getElement(), value);
+    } else {
+      // A field or an array element: code the analysis cannot see may read it.
+      store = escape(store, value);
+    }
+    return regular(n, in, store, value, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitArrayCreation(
+      ArrayCreationNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    for (Node element : n.getInitializers()) {
+      store = escape(store, valueOf(element, in, store));
+    }
+    return regular(n, in, store, Value.NON_NULL, null, true);
+  }
+
+  // ---- conditions ----
+
+  /** Splits the store on a flag: the "no more" edge drains, a "more results" edge sees more. */
+  private TransferResult<Value, OperationStore> split(
+      Node n, TransferInput<Value, OperationStore> in, OperationStore store, Value flag) {
+    OperationStore more =
+        flag.flagKind() == FlagKind.MORE_RESULTS
+            ? store.update(flag.operations(), OperationState::moreSeen)
+            : store;
+    OperationStore noMore = store.update(flag.operations(), OperationState::drain);
+    return flag.moreWhen()
+        ? conditional(n, in, more, noMore, flag, null)
+        : conditional(n, in, noMore, more, flag, null);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitConditionalNot(
+      ConditionalNotNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    Value operand = valueOf(n.getOperand(), in, store).negate();
+    if (operand.is(Value.Kind.FLAG)) {
+      return split(n, in, store, operand);
+    }
+    if (in.containsTwoStores()) {
+      return conditional(n, in, in.getElseStore(), in.getThenStore(), operand, null);
+    }
+    return regular(n, in, store, operand, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitConditionalAnd(
+      ConditionalAndNode n, TransferInput<Value, OperationStore> in) {
+    return passBothStores(n, in);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitConditionalOr(
+      ConditionalOrNode n, TransferInput<Value, OperationStore> in) {
+    return passBothStores(n, in);
+  }
+
+  private TransferResult<Value, OperationStore> passBothStores(
+      Node n, TransferInput<Value, OperationStore> in) {
+    if (in.containsTwoStores()) {
+      return conditional(n, in, in.getThenStore(), in.getElseStore(), Value.TOP, null);
+    }
+    return regular(n, in, in.getRegularStore(), Value.TOP, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitEqualTo(
+      EqualToNode n, TransferInput<Value, OperationStore> in) {
+    return compareFlag(n, n.getLeftOperand(), n.getRightOperand(), true, in);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitNotEqual(
+      NotEqualNode n, TransferInput<Value, OperationStore> in) {
+    return compareFlag(n, n.getLeftOperand(), n.getRightOperand(), false, in);
+  }
+
+  /** {@code flag == true}, {@code flag != false} and the like are the flag or its negation. */
+  private TransferResult<Value, OperationStore> compareFlag(
+      Node n, Node left, Node right, boolean equal, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    Value a = valueOf(left, in, store);
+    Value b = valueOf(right, in, store);
+    Value flag = a.is(Value.Kind.FLAG) ? a : b;
+    Value literal = a.is(Value.Kind.FLAG) ? b : a;
+    if (flag.is(Value.Kind.FLAG) && (literal.is(Value.Kind.TRUE) || literal.is(Value.Kind.FALSE))) {
+      boolean same = literal.is(Value.Kind.TRUE) == equal;
+      return split(n, in, store, same ? flag : flag.negate());
+    }
+    return regular(n, in, store, Value.TOP, null, true);
+  }
+
+  // ---- control ----
+
+  @Override
+  public TransferResult<Value, OperationStore> visitMarker(
+      MarkerNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    if (n instanceof CatchMarkerNode && n.getMessage().startsWith("start")) {
+      // The exception is caught here: from now on the path is an ordinary one.
+      store = store.withPropagating(false);
+    }
+    return regular(n, in, store, Value.TOP, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitThrow(
+      ThrowNode n, TransferInput<Value, OperationStore> in) {
+    // A throw written in the body is a path like a return: it is reported.
+    OperationStore store = in.getRegularStore();
+    return regular(n, in, store, Value.TOP, store.withPropagating(false), false);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitReturn(
+      ReturnNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    Value value = n.getResult() == null ? Value.TOP : valueOf(n.getResult(), in, store);
+    recorder.returned(n, value, store);
+    return regular(n, in, escape(store, value), value, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitLambdaResultExpression(
+      LambdaResultExpressionNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    Value value = valueOf(n.getResult(), in, store);
+    recorder.returned(n, value, store);
+    return regular(n, in, escape(store, value), value, null, true);
+  }
+
+  // ---- nested bodies ----
+
+  @Override
+  public TransferResult<Value, OperationStore> visitMemberReference(
+      FunctionalInterfaceNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    Tree tree = n.getTree();
+    if (tree instanceof MemberReferenceTree reference) {
+      Symbol referenced = ASTHelpers.getSymbol(reference);
+      Value qualifier = qualifierValue(reference.getQualifierExpression(), store);
+      if (qualifier.is(Value.Kind.OPERATION)
+          && referenced instanceof MethodSymbol method
+          && model.closesReceiver(method)) {
+        recorder.closed(n, Kind.METHOD_REFERENCE, reference, qualifier, store);
+      }
+      store = escape(store, qualifier);
+    } else {
+      recorder.nestedBodyCreated(n, tree, store);
+      store = escapeCaptured(store, tree);
+    }
+    return regular(n, in, store, Value.NON_NULL, null, true);
+  }
+
+  private static Value qualifierValue(ExpressionTree qualifier, OperationStore store) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(qualifier);
+    if (stripped instanceof IdentifierTree) {
+      Symbol symbol = ASTHelpers.getSymbol(stripped);
+      Value value = symbol == null ? null : store.local(symbol);
+      if (value != null) {
+        return value;
+      }
+    }
+    return Value.TOP;
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitClassDeclaration(
+      ClassDeclarationNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    recorder.nestedBodyCreated(n, n.getTree(), store);
+    return regular(n, in, escapeCaptured(store, n.getTree()), Value.TOP, null, true);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitObjectCreation(
+      ObjectCreationNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    MethodSymbol constructor = ASTHelpers.getSymbol(n.getTree());
+    store = passArguments(n, constructor, n.getArguments(), in, store);
+    if (n.getTree().getClassBody() != null) {
+      recorder.nestedBodyCreated(n, n.getTree().getClassBody(), store);
+      store = escapeCaptured(store, n.getTree().getClassBody());
+    }
+    Value value = Value.NON_NULL;
+    if (isHandle(n.getType())) {
+      store = withUnknownOperation(store, n.getTree(), n.getTree());
+      value = Value.operation(OperationId.of(n.getTree()));
+    }
+    return regular(n, in, store, value, null, true);
+  }
+
+  /** Marks escaped every operation a nested body refers to through a local of this body. */
+  private static OperationStore escapeCaptured(OperationStore store, Tree nested) {
+    Set<OperationId> captured = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        Symbol symbol = ASTHelpers.getSymbol(identifier);
+        Value value = symbol == null ? null : store.local(symbol);
+        if (value != null) {
+          captured.addAll(value.escapingOperations());
+        }
+        return null;
+      }
+    }.scan(nested, null);
+    return store.update(captured, OperationState::escape);
+  }
+
+  private static OperationStore escape(OperationStore store, Value value) {
+    return store.update(value.escapingOperations(), OperationState::escape);
+  }
+
+  // ---- calls ----
+
+  @Override
+  public TransferResult<Value, OperationStore> visitMethodInvocation(
+      MethodInvocationNode n, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    if (!(n.getTarget().getMethod() instanceof MethodSymbol called)) {
+      return visitNode(n, in);
+    }
+    MethodSymbol method = called;
+    Node receiverNode = n.getTarget().getReceiver();
+    Value receiver = Value.TOP;
+    if (!method.isStatic()) {
+      receiver = valueOf(receiverNode, in, store);
+      if (receiver.is(Value.Kind.TOP) && isHandle(receiverNode.getType())) {
+        Tree site = receiverNode.getTree() != null ? receiverNode.getTree() : n.getTree();
+        store = withUnknownOperation(store, site, receiverNode.getTree());
+        receiver = Value.operation(OperationId.of(site));
+      }
+    }
+    if (!method.isStatic() && receiverNode.getType() instanceof Type receiverType) {
+      method = model.implementation(method, receiverType);
+    }
+    Call call = new Call(n, method, receiver, store);
+    applyReceiverRole(call, receiverNode);
+    call.store = passArguments(n, method, n.getArguments(), in, call.store);
+    applyStart(call);
+    applySecurityContext(call);
+    if (call.result.is(Value.Kind.TOP) && isHandle(n.getType())) {
+      call.store = withUnknownOperation(call.store, n.getTree(), n.getTree());
+      call.result = Value.operation(OperationId.of(n.getTree()));
+    }
+    if (call.result.is(Value.Kind.FLAG)) {
+      return split(n, in, call.store, call.result);
+    }
+    return regular(n, in, call.store, call.result, call.exceptional, true);
+  }
+
+  /** The state of one call's transfer while its roles are applied. */
+  private static final class Call {
+    final MethodInvocationNode node;
+    final MethodSymbol method;
+    final Value receiver;
+    OperationStore store;
+    Value result = Value.TOP;
+    @Nullable OperationStore exceptional;
+
+    Call(MethodInvocationNode node, MethodSymbol method, Value receiver, OperationStore store) {
+      this.node = node;
+      this.method = method;
+      this.receiver = receiver;
+      this.store = store;
+    }
+  }
+
+  private void applyReceiverRole(Call call, Node receiverNode) {
+    MethodSymbol method = call.method;
+    ImmutableSet<OperationId> ops = call.receiver.operations();
+    switch (call.receiver.kind()) {
+      case OPERATION -> {
+        if (model.retrievesResult(method)) {
+          call.store = call.store.update(ops, OperationState::retrieved);
+          // MI reports a failed retrieval as the final result: an exception here drains.
+          call.exceptional = call.store.update(ops, OperationState::drain);
+          call.result = Value.of(Value.Kind.RESULT, ops);
+        } else if (model.drainsReceiver(method)) {
+          call.store = call.store.update(ops, OperationState::drain);
+          call.exceptional = call.store;
+        } else if (model.drainedByIteration(method)) {
+          call.result = Value.of(Value.Kind.ITERABLE, ops);
+        } else if (model.cancels(method)) {
+          Tree tree = call.node.getTree();
+          call.store = call.store.update(ops, s -> s.cancelled(tree));
+        } else if (model.closesReceiver(method)) {
+          boolean synthetic = !call.node.getInSource();
+          recorder.closed(
+              call.node,
+              synthetic ? Kind.TRY_WITH_RESOURCES : Kind.EXPLICIT,
+              synthetic ? receiverNode.getTree() : call.node.getTree(),
+              call.receiver,
+              call.store);
+        }
+      }
+      case RESULT -> {
+        if (model.isMoreResultsAccessor(method)) {
+          call.result = Value.flag(ops, FlagKind.MORE_RESULTS, true);
+        }
+      }
+      case ITERABLE -> {
+        if (setup.iterations().isIterator(method)) {
+          call.result = Value.of(Value.Kind.ITERATOR, ops);
+        } else {
+          call.store = escape(call.store, call.receiver);
+        }
+      }
+      case ITERATOR -> {
+        // Each step of the iteration retrieves results; a failure is reported once drained.
+        call.exceptional = call.store.update(ops, OperationState::drain);
+        if (setup.iterations().isHasNext(method)) {
+          call.result = Value.flag(ops, FlagKind.ITERATION, true);
+        } else if (!setup.iterations().isNext(method)) {
+          call.exceptional = null;
+          call.store = escape(call.store, call.receiver);
+        }
+      }
+      case SCOPE -> {
+        if (model.leavesSecurityContext(method)) {
+          call.store = call.store.withContext(call.store.context().leave(call.receiver.scope()));
+        }
+      }
+      default -> {
+        if (model.leavesSecurityContext(method)) {
+          // A scope the analysis did not follow: the innermost impersonation ends.
+          call.store = call.store.withContext(call.store.context().leaveInnermost());
+        }
+      }
+    }
+  }
+
+  /** Applies what a call does to the operations passed as its arguments. */
+  private OperationStore passArguments(
+      Node call,
+      @Nullable MethodSymbol method,
+      List<Node> arguments,
+      TransferInput<Value, OperationStore> in,
+      OperationStore store) {
+    MethodSummary summary = method == null ? null : setup.summaries().summaryOf(method);
+    for (int i = 0; i < arguments.size(); i++) {
+      Value argument = valueOf(arguments.get(i), in, store);
+      ImmutableSet<OperationId> ops = argument.escapingOperations();
+      if (ops.isEmpty()) {
+        continue;
+      }
+      if (method != null && argument.is(Value.Kind.OPERATION) && model.drainsParameter(method, i)) {
+        store = store.update(ops, OperationState::drain);
+      } else if (method != null
+          && argument.is(Value.Kind.OPERATION)
+          && model.closesParameter(method, i)) {
+        recorder.closed(call, Kind.CLOSING_PARAMETER, call.getTree(), argument, store);
+      } else if (summary != null && argument.is(Value.Kind.OPERATION) && !summary.escapes(i)) {
+        Tree tree = call.getTree();
+        int index = i;
+        store = store.update(ops, s -> summary.applyTo(index, s, tree));
+      } else {
+        store = store.update(ops, OperationState::escape);
+      }
+    }
+    return store;
+  }
+
+  private void applyStart(Call call) {
+    StartSpec start = model.startsOperation(call.method);
+    Synchrony synchrony;
+    Results results;
+    if (start != null) {
+      synchrony = start.mode();
+      results = start.results();
+      if (synchrony == Synchrony.UNKNOWN && start.callbacksParameter() >= 0) {
+        synchrony = synchronyOf(call, start.callbacksParameter());
+      }
+    } else {
+      MethodSummary summary = setup.summaries().summaryOf(call.method);
+      if (summary == null || summary.factory() == null) {
+        return;
+      }
+      synchrony = summary.factory().synchrony();
+      results = summary.factory().results();
+    }
+    MethodInvocationTree tree = call.node.getTree();
+    OperationId id = OperationId.of(tree);
+    call.store =
+        call.store.withOperation(
+            id,
+            OperationState.fresh(Origin.STARTED, synchrony, results, tree, call.store.context()));
+    call.result = Value.operation(id);
+  }
+
+  /** A literal null callbacks argument is synchronous, a known object asynchronous. */
+  private static Synchrony synchronyOf(Call call, int index) {
+    List<Node> arguments = call.node.getArguments();
+    if (index >= arguments.size()) {
+      return Synchrony.UNKNOWN;
+    }
+    Node argument = arguments.get(index);
+    while (argument instanceof TypeCastNode cast) {
+      argument = cast.getOperand();
+    }
+    Value value =
+        argument instanceof LocalVariableNode local ? call.store.local(local.getElement()) : null;
+    if (argument instanceof NullLiteralNode || (value != null && value.is(Value.Kind.NULL))) {
+      return Synchrony.SYNC;
+    }
+    if (argument instanceof ObjectCreationNode
+        || argument instanceof FunctionalInterfaceNode
+        || argument instanceof ThisNode
+        || (value != null && value.is(Value.Kind.NON_NULL))) {
+      return Synchrony.ASYNC;
+    }
+    return Synchrony.UNKNOWN;
+  }
+
+  private void applySecurityContext(Call call) {
+    if (!model.entersSecurityContextAtAll(call.method)) {
+      return;
+    }
+    int index = model.entersSecurityContext(call.method);
+    MethodInvocationTree tree = call.node.getTree();
+    ExpressionTree identity =
+        index >= 0 && index < tree.getArguments().size() ? tree.getArguments().get(index) : null;
+    ContextEntry entry =
+        new ContextEntry(ContextEntry.Kind.IMPERSONATION, setup.identityOf(identity), tree);
+    call.store = call.store.withContext(call.store.context().push(entry));
+    call.result = Value.scope(entry);
+  }
+}

@@ -1,0 +1,350 @@
+package io.miguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.util.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the miguard annotation vocabulary ({@code io.miguard.annotations}) says about symbols: the
+ * only source of protocol knowledge of the checks. Annotations are read by fully-qualified name, so
+ * that the checker has no compile dependency on the annotations jar, and method annotations are
+ * looked up on overridden methods too, so that an override without annotations keeps its role.
+ *
+ * <p>One instance serves one compilation (it caches per symbol).
+ */
+public final class ProtocolModel {
+  private static final String PACKAGE = "io.miguard.annotations.";
+  static final String OPERATION_HANDLE = PACKAGE + "OperationHandle";
+  static final String STARTS_OPERATION = PACKAGE + "StartsOperation";
+  static final String ASYNC_IF_NON_NULL = PACKAGE + "AsyncIfNonNull";
+  static final String RETRIEVES_RESULT = PACKAGE + "RetrievesResult";
+  static final String MORE_RESULTS = PACKAGE + "MoreResults";
+  static final String DRAINS_RESULTS = PACKAGE + "DrainsResults";
+  static final String DRAINED_BY_ITERATION = PACKAGE + "DrainedByIteration";
+  static final String CLOSES_OPERATION = PACKAGE + "ClosesOperation";
+  static final String CANCELS_OPERATION = PACKAGE + "CancelsOperation";
+  static final String ENTERS_SECURITY_CONTEXT = PACKAGE + "EntersSecurityContext";
+  static final String LEAVES_SECURITY_CONTEXT = PACKAGE + "LeavesSecurityContext";
+  static final String RUNS_AS = PACKAGE + "RunsAs";
+  static final String CONTEXT_IDENTITY = PACKAGE + "ContextIdentity";
+  static final String OPERATION_CALLBACKS = PACKAGE + "OperationCallbacks";
+  static final String RUNS_ON_ANOTHER_THREAD = PACKAGE + "RunsOnAnotherThread";
+
+  /** Whether an operation's results are pulled by the caller or pushed to callbacks. */
+  public enum Synchrony {
+    SYNC,
+    ASYNC,
+    /** Decided by a callbacks argument whose nullness the analysis does not know. */
+    UNKNOWN
+  }
+
+  /** How many results an operation delivers, from {@code @StartsOperation(results = ...)}. */
+  public enum Results {
+    SINGLE,
+    MULTIPLE,
+    /** An operation of unknown origin (a parameter, a field). */
+    UNKNOWN
+  }
+
+  /**
+   * What {@code @StartsOperation} says about a method.
+   *
+   * @param mode the declared mode: {@link Synchrony#UNKNOWN} stands for {@code
+   *     DECIDED_BY_CALLBACKS}
+   * @param callbacksParameter the index of the {@code @AsyncIfNonNull} parameter, or -1
+   */
+  public record StartSpec(Synchrony mode, Results results, int callbacksParameter) {}
+
+  private final Types types;
+  private final Map<TypeSymbol, Boolean> handleTypes = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> callbackTypes = new HashMap<>();
+  private final Map<MethodSymbol, Set<MethodSymbol>> superMethods = new HashMap<>();
+
+  /** A model for the compilation whose javac context is given. */
+  public ProtocolModel(Context context) {
+    this.types = Types.instance(context);
+  }
+
+  /** The javac type utilities of this compilation. */
+  Types types() {
+    return types;
+  }
+
+  // ---- types ----
+
+  /** Whether values of {@code type} are operation handles (the type or a supertype is marked). */
+  public boolean isOperationHandle(@Nullable Type type) {
+    return type != null
+        && type.getKind() == TypeKind.DECLARED
+        && marked(type.tsym, OPERATION_HANDLE, handleTypes);
+  }
+
+  /** Whether {@code type} is (or extends) an {@code @OperationCallbacks} type. */
+  public boolean isCallbacksType(@Nullable Type type) {
+    return type != null
+        && type.getKind() == TypeKind.DECLARED
+        && marked(type.tsym, OPERATION_CALLBACKS, callbackTypes);
+  }
+
+  private boolean marked(TypeSymbol symbol, String annotation, Map<TypeSymbol, Boolean> cache) {
+    Boolean known = cache.get(symbol);
+    if (known != null) {
+      return known;
+    }
+    boolean result = false;
+    if (symbol instanceof ClassSymbol) {
+      if (annotated(symbol, annotation)) {
+        result = true;
+      } else {
+        for (Type parent : types.closure(symbol.type)) {
+          if (parent.tsym != symbol && annotated(parent.tsym, annotation)) {
+            result = true;
+            break;
+          }
+        }
+      }
+    }
+    cache.put(symbol, result);
+    return result;
+  }
+
+  /**
+   * Whether {@code method} implements or overrides a method declared in an
+   * {@code @OperationCallbacks} type: MI calls it with the operation it reports on.
+   */
+  public boolean isCallbackMethod(MethodSymbol method) {
+    for (MethodSymbol overridden : supers(method)) {
+      if (overridden != method && isCallbacksType(overridden.owner.type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- operations ----
+
+  /** What {@code @StartsOperation} says about {@code method}, or null if it starts nothing. */
+  public @Nullable StartSpec startsOperation(MethodSymbol method) {
+    for (MethodSymbol candidate : supers(method)) {
+      Attribute.Compound starts = annotation(candidate, STARTS_OPERATION);
+      if (starts != null) {
+        String mode = enumValue(starts, "mode", "SYNCHRONOUS");
+        String results = enumValue(starts, "results", "MULTIPLE");
+        Synchrony synchrony =
+            switch (mode) {
+              case "ASYNCHRONOUS" -> Synchrony.ASYNC;
+              case "DECIDED_BY_CALLBACKS" -> Synchrony.UNKNOWN;
+              default -> Synchrony.SYNC;
+            };
+        return new StartSpec(
+            synchrony,
+            results.equals("SINGLE") ? Results.SINGLE : Results.MULTIPLE,
+            synchrony == Synchrony.UNKNOWN ? parameterMarked(method, ASYNC_IF_NON_NULL) : -1);
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code method} retrieves the next result of its receiver. */
+  public boolean retrievesResult(MethodSymbol method) {
+    return methodMarked(method, RETRIEVES_RESULT);
+  }
+
+  /** Whether {@code method} is the accessor of a result that reports whether more follow. */
+  public boolean isMoreResultsAccessor(MethodSymbol method) {
+    return methodMarked(method, MORE_RESULTS);
+  }
+
+  /** Whether {@code method} (of a handle type) drains its receiver. */
+  public boolean drainsReceiver(MethodSymbol method) {
+    return !method.isStatic()
+        && isOperationHandle(method.owner.type)
+        && methodMarked(method, DRAINS_RESULTS);
+  }
+
+  /** Whether {@code method} drains the operation passed as its {@code index}th argument. */
+  public boolean drainsParameter(MethodSymbol method, int index) {
+    return parameterMarked(method, index, DRAINS_RESULTS);
+  }
+
+  /** Whether {@code method} returns a lazy iterable whose completed iteration drains. */
+  public boolean drainedByIteration(MethodSymbol method) {
+    return methodMarked(method, DRAINED_BY_ITERATION);
+  }
+
+  /** Whether {@code method} (of a handle type) closes its receiver. */
+  public boolean closesReceiver(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, CLOSES_OPERATION);
+  }
+
+  /**
+   * The method that a call of {@code method} on a receiver of static type {@code receiver} runs:
+   * its implementation in the receiver's type if there is one there (the synthetic close of a
+   * try-with-resources names {@code AutoCloseable.close}, whose implementation carries the role).
+   */
+  public MethodSymbol implementation(MethodSymbol method, @Nullable Type receiver) {
+    if (receiver == null || method.isStatic() || !(receiver.tsym instanceof ClassSymbol owner)) {
+      return method;
+    }
+    MethodSymbol implementation = method.implementation(owner, types, true);
+    return implementation != null ? implementation : method;
+  }
+
+  /** Whether {@code method} closes the operation passed as its {@code index}th argument. */
+  public boolean closesParameter(MethodSymbol method, int index) {
+    return parameterMarked(method, index, CLOSES_OPERATION);
+  }
+
+  /** Whether {@code method} cancels its receiver. */
+  public boolean cancels(MethodSymbol method) {
+    return methodMarked(method, CANCELS_OPERATION);
+  }
+
+  /**
+   * The handle type's methods that drain their receiver and take no argument, in declaration order
+   * (for suggested fixes).
+   */
+  public List<MethodSymbol> receiverDrainMethods(TypeSymbol handleType) {
+    List<MethodSymbol> result = new ArrayList<>();
+    for (Symbol member : handleType.getEnclosedElements()) {
+      if (member instanceof MethodSymbol method
+          && method.getKind() == ElementKind.METHOD
+          && method.getParameters().isEmpty()
+          && method.getModifiers().contains(Modifier.PUBLIC)
+          && drainsReceiver(method)) {
+        result.add(method);
+      }
+    }
+    return result;
+  }
+
+  // ---- security context ----
+
+  /**
+   * The index of the identity parameter of an {@code @EntersSecurityContext} method; -1 if it is
+   * not one, or if it has no identifiable identity parameter (see {@link
+   * #entersSecurityContextAtAll}).
+   */
+  public int entersSecurityContext(MethodSymbol method) {
+    return methodMarked(method, ENTERS_SECURITY_CONTEXT) ? identityParameter(method) : -1;
+  }
+
+  /** Whether {@code method} is an {@code @EntersSecurityContext} method at all. */
+  public boolean entersSecurityContextAtAll(MethodSymbol method) {
+    return methodMarked(method, ENTERS_SECURITY_CONTEXT);
+  }
+
+  /** Whether {@code method} ends the security context its receiver scope entered. */
+  public boolean leavesSecurityContext(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, LEAVES_SECURITY_CONTEXT);
+  }
+
+  /** Whether {@code method} is an {@code @RunsAs} method. */
+  public boolean runsAs(MethodSymbol method) {
+    return methodMarked(method, RUNS_AS);
+  }
+
+  /**
+   * The identity parameter of an {@code @EntersSecurityContext} or {@code @RunsAs} method: the
+   * {@code @ContextIdentity} one, or the only parameter; -1 if neither.
+   */
+  public int identityParameter(MethodSymbol method) {
+    int marked = parameterMarked(method, CONTEXT_IDENTITY);
+    if (marked >= 0) {
+      return marked;
+    }
+    return method.getParameters().size() == 1 ? 0 : -1;
+  }
+
+  /**
+   * Whether {@code method} (or constructor) is marked {@code @RunsOnAnotherThread} for its {@code
+   * index}th argument: on the method (all functional arguments) or on that parameter.
+   */
+  public boolean markedRunsOnAnotherThread(MethodSymbol method, int index) {
+    return methodMarked(method, RUNS_ON_ANOTHER_THREAD)
+        || parameterMarked(method, index, RUNS_ON_ANOTHER_THREAD);
+  }
+
+  // ---- annotation lookup ----
+
+  private boolean methodMarked(MethodSymbol method, String annotation) {
+    for (MethodSymbol candidate : supers(method)) {
+      if (annotated(candidate, annotation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean parameterMarked(MethodSymbol method, int index, String annotation) {
+    for (MethodSymbol candidate : supers(method)) {
+      List<VarSymbol> parameters = candidate.getParameters();
+      if (index >= 0 && index < parameters.size() && annotated(parameters.get(index), annotation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int parameterMarked(MethodSymbol method, String annotation) {
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      if (parameterMarked(method, i, annotation)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The method itself first, then every method it overrides. */
+  private Set<MethodSymbol> supers(MethodSymbol method) {
+    return superMethods.computeIfAbsent(
+        method,
+        m -> {
+          Set<MethodSymbol> all = new java.util.LinkedHashSet<>();
+          all.add(m);
+          if (!m.isStatic() && !m.isConstructor()) {
+            all.addAll(ASTHelpers.findSuperMethods(m, types));
+          }
+          return all;
+        });
+  }
+
+  private static boolean annotated(Symbol symbol, String annotation) {
+    return annotation(symbol, annotation) != null;
+  }
+
+  private static Attribute.@Nullable Compound annotation(Symbol symbol, String annotation) {
+    for (Attribute.Compound compound : symbol.getRawAttributes()) {
+      if (compound.type.tsym.getQualifiedName().contentEquals(annotation)) {
+        return compound;
+      }
+    }
+    return null;
+  }
+
+  private static String enumValue(Attribute.Compound annotation, String element, String dflt) {
+    for (Map.Entry<MethodSymbol, Attribute> value : annotation.getElementValues().entrySet()) {
+      if (value.getKey().getSimpleName().contentEquals(element)
+          && value.getValue() instanceof Attribute.Enum constant) {
+        return constant.value.getSimpleName().toString();
+      }
+    }
+    return dflt;
+  }
+}
