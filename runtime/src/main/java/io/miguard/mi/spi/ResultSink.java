@@ -13,6 +13,11 @@ import io.miguard.mi.MiResult;
  * {@code complete} are ignored. A delivery method blocks while the consumer has not yet taken the
  * previous result (MI hands out one result at a time), and returns {@code false} once the operation
  * is cancelled or closed, after which the backend should stop producing and call {@code complete}.
+ *
+ * <p>A delivery blocked waiting for the consumer also returns {@code false} when the backend's
+ * thread is interrupted (leaving the thread's interrupt status set): a backend that shuts down
+ * completes its running operations and interrupts their threads, and relies on this to get its
+ * threads back from consumers that stopped pulling. {@code complete} never blocks.
  */
 public interface ResultSink {
   /** Delivers one instance (enumerate, query, get, create, invoke output, ...). */
