@@ -2,18 +2,20 @@ package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
 import io.miguard.checker.analysis.CloseEvent.Kind;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 
 /**
  * What the transfer function observes besides stores: closes, the creation points of nested bodies,
- * and returned values. Keyed by CFG node, so that the observation a node made last (at the
- * fixpoint) is the one kept.
+ * and returned values. One observation per CFG node, replaced when the node is transferred again,
+ * so that what is kept is the observation at the fixpoint.
  */
 final class BodyRecorder {
   /** A close seen at one node. */
-  record Close(Kind kind, Tree tree, Value target, OperationStore store) {}
+  record Close(Node node, Kind kind, Tree tree, Value target, OperationStore store) {}
 
   /** A nested body created at one node. */
   record Creation(Tree nested, OperationStore store) {}
@@ -21,16 +23,16 @@ final class BodyRecorder {
   /** A value returned at one node. */
   record Return(Value value, OperationStore store) {}
 
-  final Map<Node, Close> closes = new LinkedHashMap<>();
-  final Map<Node, Creation> creations = new LinkedHashMap<>();
-  final Map<Node, Return> returns = new LinkedHashMap<>();
+  final Observations<Close> closes = new Observations<>();
+  final Observations<Creation> creations = new Observations<>();
+  final Observations<Return> returns = new Observations<>();
 
   /**
-   * {@code tree}: the close call, the argument passed to a closing parameter, the method reference,
-   * or (for a try-with-resources) the receiver of the synthetic close.
+   * {@code tree}: the close call, the call passing the operation to a closing parameter, the method
+   * reference, or (for a try-with-resources) the receiver of the synthetic close.
    */
   void closed(Node node, Kind kind, Tree tree, Value target, OperationStore store) {
-    closes.put(node, new Close(kind, tree, target, store));
+    closes.put(node, new Close(node, kind, tree, target, store));
   }
 
   void nestedBodyCreated(Node node, Tree nested, OperationStore store) {
@@ -39,5 +41,29 @@ final class BodyRecorder {
 
   void returned(Node node, Value value, OperationStore store) {
     returns.put(node, new Return(value, store));
+  }
+
+  /**
+   * Observations keyed by node identity, in the order nodes were first seen. CFG nodes define
+   * equals by content, so the copies of one close in the copies of a finally block are equal: they
+   * must be kept apart.
+   */
+  static final class Observations<T> {
+    private final Map<Node, Integer> index = new IdentityHashMap<>();
+    private final List<T> values = new ArrayList<>();
+
+    void put(Node node, T value) {
+      Integer at = index.get(node);
+      if (at == null) {
+        index.put(node, values.size());
+        values.add(value);
+      } else {
+        values.set(at, value);
+      }
+    }
+
+    List<T> values() {
+      return values;
+    }
   }
 }

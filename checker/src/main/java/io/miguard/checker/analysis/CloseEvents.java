@@ -26,9 +26,8 @@ final class CloseEvents {
     Map<Tree, CloseEvent.Kind> kinds = new LinkedHashMap<>();
     Map<Tree, String> names = new IdentityHashMap<>();
     Map<Tree, List<ClosePath>> paths = new IdentityHashMap<>();
-    for (Map.Entry<Node, BodyRecorder.Close> entry : recorder.closes.entrySet()) {
-      BodyRecorder.Close close = entry.getValue();
-      Tree report = reportTree(entry.getKey(), close, setup);
+    for (BodyRecorder.Close close : recorder.closes.values()) {
+      Tree report = reportTree(close.node(), close, setup);
       if (report == null) {
         continue;
       }
@@ -45,6 +44,9 @@ final class CloseEvents {
                   outside(store.lastStep(), report)));
     }
     List<CloseEvent> events = new ArrayList<>();
+    if (Boolean.getBoolean("miguard.debug")) {
+      System.err.println("CLOSES " + recorder.closes.values() + "\n PATHS " + paths);
+    }
     kinds.forEach(
         (report, kind) ->
             events.add(new CloseEvent(kind, report, names.get(report), paths.get(report))));
