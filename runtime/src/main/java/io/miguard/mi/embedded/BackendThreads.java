@@ -51,6 +51,9 @@ final class BackendThreads implements ThreadFactory {
   /** Stops accepting work, interrupts running threads, and waits up to {@code wait} for them. */
   boolean shutDown(Duration wait) {
     executor.shutdownNow();
+    if (threads.contains(Thread.currentThread())) {
+      return false; // closed from one of our own threads: it cannot wait for itself
+    }
     return awaitTermination(wait);
   }
 

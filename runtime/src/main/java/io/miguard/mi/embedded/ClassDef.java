@@ -107,18 +107,19 @@ final class ClassDef {
    */
   ClassDef keyRoot() {
     ClassDef root = this;
-    while (root.superclass != null && sameKeys(root.superclass.keyNames, keyNames)) {
+    while (root.superclass != null && root.superclass.hasSameKeysAs(this)) {
       root = root.superclass;
     }
     return root;
   }
 
-  private static boolean sameKeys(List<String> a, List<String> b) {
-    return a.size() == b.size()
-        && a.stream()
-            .map(ClassDef::lower)
-            .toList()
-            .containsAll(b.stream().map(ClassDef::lower).toList());
+  /** Whether both classes have the same key properties (names compared ignoring case). */
+  boolean hasSameKeysAs(ClassDef other) {
+    return sortedKeys().equals(other.sortedKeys());
+  }
+
+  private List<String> sortedKeys() {
+    return keyNames.stream().map(ClassDef::lower).sorted().toList();
   }
 
   /** The class as {@link MiClass}: with members, or with names only. */

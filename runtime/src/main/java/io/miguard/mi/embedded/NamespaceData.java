@@ -108,7 +108,7 @@ final class NamespaceData {
   Located find(ClassDef def, InstanceKey key) {
     for (ClassDef c : hierarchy(def)) {
       Map<InstanceKey, MiInstance> stored = instancesOf(c);
-      if (sameKeys(c, def)) {
+      if (c.hasSameKeysAs(def)) {
         MiInstance found = stored.get(key);
         if (found != null) {
           return new Located(c, key, found);
@@ -122,13 +122,5 @@ final class NamespaceData {
       }
     }
     return null;
-  }
-
-  private static boolean sameKeys(ClassDef a, ClassDef b) {
-    return a.keyNames().stream()
-        .map(ClassDef::lower)
-        .sorted()
-        .toList()
-        .equals(b.keyNames().stream().map(ClassDef::lower).sorted().toList());
   }
 }

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * happens rather than after polling. The bookmark is the change's sequence number; the machine id
  * is the backend's machine name. The subscription ends only when its consumer cancels or closes it
  * (final result FAILED with {@link Delivery#CANCELLED}) or the backend closes.
+ *
+ * <p>Changes wait in an unbounded queue while the consumer is slow to take indications: the
+ * repository must never wait for a subscriber.
  */
 final class Subscription implements OperationHandler {
   /** How often an idle subscription looks whether its consumer cancelled it. */

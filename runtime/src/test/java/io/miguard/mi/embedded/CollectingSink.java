@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * complete exactly once). It can cancel itself after a number of results, as a consumer that stops
  * early does.
  */
-final class CollectingSink implements ResultSink {
+class CollectingSink implements ResultSink {
   /** An indication with its bookmark and machine id. */
   record Indication(MiInstance instance, String bookmark, String machineId) {}
 

@@ -84,6 +84,27 @@ class LifecycleTest {
   }
 
   @Test
+  void closeFromInsideADeliveryReturnsPromptly() {
+    EmbeddedBackend backend = EmbeddedBackend.withDemoData();
+    long[] closeNanos = new long[1];
+    CollectingSink sink =
+        new CollectingSink() {
+          @Override
+          public synchronized boolean instance(MiInstance instance) {
+            long started = System.nanoTime();
+            backend.close(); // on the backend's own thread, which close cannot wait for
+            closeNanos[0] = System.nanoTime() - started;
+            return super.instance(instance);
+          }
+        };
+    backend.start(Requests.enumerate(CIMV2, "Win32_Share"), sink);
+    assertThat(sink.await().result()).isEqualTo(MiResult.SERVER_IS_SHUTTING_DOWN);
+    assertThat(Duration.ofNanos(closeNanos[0])).isLessThan(Duration.ofSeconds(1));
+    assertThat(sink.instances()).hasSize(1);
+    assertThat(backend.awaitTermination(Duration.ofSeconds(5))).isTrue();
+  }
+
+  @Test
   void startAfterCloseCompletesAtOnceWithShuttingDown() {
     EmbeddedBackend backend = EmbeddedBackend.withDemoData();
     backend.close();
