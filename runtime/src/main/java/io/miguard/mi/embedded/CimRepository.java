@@ -175,7 +175,7 @@ public final class CimRepository {
    *
    * @throws MiException INVALID_NAMESPACE, or NOT_FOUND if there is no such class
    */
-  public MiClass getClass(String namespace, String className) {
+  public MiClass getCimClass(String namespace, String className) {
     return read(
         namespace, data -> data.requireClass(className, MiResult.NOT_FOUND).toMiClass(false));
   }

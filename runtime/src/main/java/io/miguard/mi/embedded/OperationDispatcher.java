@@ -102,7 +102,7 @@ final class OperationDispatcher {
         delivery.succeed(null);
       }
       case INVOKE -> delivery.succeed(methods.invoke(request));
-      case GET_CLASS -> delivery.succeed(repository.getClass(namespace, requiredClass(request)));
+      case GET_CLASS -> delivery.succeed(repository.getCimClass(namespace, requiredClass(request)));
       case ENUMERATE_CLASSES ->
           streamClasses(
               repository.classes(namespace, request.className(), request.namesOnly()), delivery);

@@ -79,7 +79,7 @@ class CimRepositoryTest {
             .method("Clean", "uint32", ClassDeclaration.in("Thoroughly", "boolean"))
             .build());
     repository.defineClass(NS, ClassDeclaration.builder("BigKennel").superclass("Kennel").build());
-    MiClass puppy = repository.getClass(NS, "puppy");
+    MiClass puppy = repository.getCimClass(NS, "puppy");
     assertThat(puppy.className()).isEqualTo("Puppy");
     assertThat(puppy.superClassName()).isEqualTo("Dog");
     assertThat(puppy.namespace()).isEqualTo(NS);
@@ -90,7 +90,7 @@ class CimRepositoryTest {
             new MiClass.Property("Breed", "string", false),
             new MiClass.Property("AgeWeeks", "uint8", false))
         .inOrder();
-    assertThat(repository.getClass(NS, "BigKennel").methods().get(0).name()).isEqualTo("Clean");
+    assertThat(repository.getCimClass(NS, "BigKennel").methods().get(0).name()).isEqualTo("Clean");
   }
 
   @Test
@@ -98,7 +98,7 @@ class CimRepositoryTest {
     repository.defineClass(
         NS,
         ClassDeclaration.builder("NamedAnimal").superclass("Animal").key("Name", "string").build());
-    assertThat(repository.getClass(NS, "NamedAnimal").properties())
+    assertThat(repository.getCimClass(NS, "NamedAnimal").properties())
         .containsExactly(
             new MiClass.Property("Id", "uint32", true),
             new MiClass.Property("Name", "string", true))
@@ -115,7 +115,7 @@ class CimRepositoryTest {
                     repository.defineClass(
                         NS, ClassDeclaration.builder("Bird").superclass("Dinosaur").build())))
         .isEqualTo(MiResult.INVALID_SUPERCLASS);
-    assertThat(resultOf(() -> repository.getClass(NS, "Bird"))).isEqualTo(MiResult.NOT_FOUND);
+    assertThat(resultOf(() -> repository.getCimClass(NS, "Bird"))).isEqualTo(MiResult.NOT_FOUND);
     assertThat(resultOf(() -> repository.classes(NS, "Bird", false)))
         .isEqualTo(MiResult.INVALID_CLASS);
     assertThrows(

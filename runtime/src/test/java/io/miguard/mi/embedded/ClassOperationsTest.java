@@ -26,7 +26,7 @@ class ClassOperationsTest {
     return sink;
   }
 
-  private CollectingSink getClass(String className) {
+  private CollectingSink getCimClass(String className) {
     return run(request(OperationKind.GET_CLASS).namespace(CIMV2).className(className).build());
   }
 
@@ -41,7 +41,7 @@ class ClassOperationsTest {
 
   @Test
   void getClassDeliversTheClassWithInheritedMembersAsFinalPayload() {
-    CollectingSink sink = getClass("win32_process");
+    CollectingSink sink = getCimClass("win32_process");
     assertThat(sink.completion().result()).isEqualTo(MiResult.OK);
     assertThat(sink.classes()).isEmpty();
     MiClass process = (MiClass) sink.completion().payload();
@@ -59,8 +59,8 @@ class ClassOperationsTest {
 
   @Test
   void getClassOfAnUnknownClassIsNotFound() {
-    assertThat(getClass("Win32_Nothing").completion().result()).isEqualTo(MiResult.NOT_FOUND);
-    assertThat(getClass(null).completion().result()).isEqualTo(MiResult.INVALID_PARAMETER);
+    assertThat(getCimClass("Win32_Nothing").completion().result()).isEqualTo(MiResult.NOT_FOUND);
+    assertThat(getCimClass(null).completion().result()).isEqualTo(MiResult.INVALID_PARAMETER);
   }
 
   @Test
