@@ -434,7 +434,10 @@ final class OperationTransfer
       if (qualifier.is(Value.Kind.OPERATION)
           && referenced instanceof MethodSymbol method
           && model.closesReceiver(method)) {
-        recorder.closed(n, Kind.METHOD_REFERENCE, reference, qualifier, store);
+        // The reference closes where it is run: under a @RunsAs identity, on another thread.
+        OperationStore whereRun =
+            store.withContext(setup.summaries().contextWhereRun(reference, store.context()));
+        recorder.closed(n, Kind.METHOD_REFERENCE, reference, qualifier, whereRun);
       }
       store = escape(store, qualifier);
     } else {

@@ -44,7 +44,6 @@ public final class ProtocolModel {
   static final String RUNS_AS = PACKAGE + "RunsAs";
   static final String CONTEXT_IDENTITY = PACKAGE + "ContextIdentity";
   static final String OPERATION_CALLBACKS = PACKAGE + "OperationCallbacks";
-  static final String RUNS_ON_ANOTHER_THREAD = PACKAGE + "RunsOnAnotherThread";
 
   /** Whether an operation's results are pulled by the caller or pushed to callbacks. */
   public enum Synchrony {
@@ -270,15 +269,6 @@ public final class ProtocolModel {
       return marked;
     }
     return method.getParameters().size() == 1 ? 0 : -1;
-  }
-
-  /**
-   * Whether {@code method} (or constructor) is marked {@code @RunsOnAnotherThread} for its {@code
-   * index}th argument: on the method (all functional arguments) or on that parameter.
-   */
-  public boolean markedRunsOnAnotherThread(MethodSymbol method, int index) {
-    return methodMarked(method, RUNS_ON_ANOTHER_THREAD)
-        || parameterMarked(method, index, RUNS_ON_ANOTHER_THREAD);
   }
 
   // ---- annotation lookup ----

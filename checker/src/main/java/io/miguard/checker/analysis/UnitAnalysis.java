@@ -74,6 +74,9 @@ public final class UnitAnalysis {
   private final Set<MethodSymbol> noSummary = new HashSet<>();
   private @Nullable Map<MethodSymbol, TreePath> methods;
 
+  /** The state of the check that asked last, for the thread-hop catalogue's type queries. */
+  private VisitorState state;
+
   private UnitAnalysis(CompilationUnitTree unit, AnalysisOptions options, Context context) {
     this.unit = unit;
     this.options = options;
@@ -86,9 +89,12 @@ public final class UnitAnalysis {
   /** The analyses of the compilation unit {@code state} is in. */
   public static UnitAnalysis of(VisitorState state, AnalysisOptions options) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    return CACHE
-        .computeIfAbsent(unit, u -> Collections.synchronizedMap(new HashMap<>()))
-        .computeIfAbsent(options, o -> new UnitAnalysis(unit, o, state.context));
+    UnitAnalysis analysis =
+        CACHE
+            .computeIfAbsent(unit, u -> Collections.synchronizedMap(new HashMap<>()))
+            .computeIfAbsent(options, o -> new UnitAnalysis(unit, o, state.context));
+    analysis.state = state;
+    return analysis;
   }
 
   /** The protocol model of this compilation. */
@@ -164,7 +170,7 @@ public final class UnitAnalysis {
         // The enclosing body was skipped or never creates this one (dead code): start afresh.
         entry = topLevelEntry(leaf);
       } else {
-        entry = nestedEntry(nesting, enclosingStore.context(), leaf);
+        entry = nestedEntry(nesting, enclosingStore.context(), path);
       }
     } else {
       entry = topLevelEntry(leaf);
@@ -272,6 +278,22 @@ public final class UnitAnalysis {
     if (enclosing == null) {
       return null;
     }
+    HandOff handOff = handOffOf(created, nested);
+    return new Nesting(
+        nested,
+        enclosing,
+        handOff == null ? null : handOff.call(),
+        handOff == null ? -1 : handOff.index());
+  }
+
+  /** A call and the index of the argument through which code is handed to it. */
+  private record HandOff(Tree call, int index) {}
+
+  /**
+   * The call that receives the code created at {@code created} directly as an argument (through
+   * parentheses and casts), or null.
+   */
+  private static @Nullable HandOff handOffOf(TreePath created, Tree nested) {
     TreePath argument = created;
     TreePath parent = created.getParentPath();
     while (parent != null
@@ -280,22 +302,67 @@ public final class UnitAnalysis {
       argument = parent;
       parent = parent.getParentPath();
     }
-    if (parent != null) {
-      List<? extends ExpressionTree> arguments = null;
-      if (parent.getLeaf() instanceof MethodInvocationTree call) {
-        arguments = call.getArguments();
-      } else if (parent.getLeaf() instanceof NewClassTree construction
-          && construction.getClassBody() != nested) {
-        arguments = construction.getArguments();
-      }
-      if (arguments != null) {
-        int index = arguments.indexOf(argument.getLeaf());
-        if (index >= 0) {
-          return new Nesting(nested, enclosing, parent.getLeaf(), index);
-        }
+    if (parent == null) {
+      return null;
+    }
+    List<? extends ExpressionTree> arguments = null;
+    if (parent.getLeaf() instanceof MethodInvocationTree call) {
+      arguments = call.getArguments();
+    } else if (parent.getLeaf() instanceof NewClassTree construction
+        && construction.getClassBody() != nested) {
+      arguments = construction.getArguments();
+    }
+    int index = arguments == null ? -1 : arguments.indexOf(argument.getLeaf());
+    return index < 0 ? null : new HandOff(parent.getLeaf(), index);
+  }
+
+  /**
+   * The security context in which code created with context {@code creation} runs (a method
+   * reference, whose body is elsewhere): as the identity of a {@code @RunsAs} call it is passed to,
+   * fresh on another thread, or as created.
+   */
+  ContextStack contextWhereRun(Tree code, ContextStack creation) {
+    TreePath path = TreePath.getPath(unit, code);
+    if (path == null) {
+      return creation;
+    }
+    HandOff handOff = handOffOf(path, code);
+    if (handOff != null) {
+      ContextEntry runAs = runAsEntry(handOff.call(), handOff.index());
+      if (runAs != null) {
+        return creation.push(runAs);
       }
     }
-    return new Nesting(nested, enclosing, null, -1);
+    if (ThreadHops.runsOnAnotherThread(path, state)) {
+      Tree where = handOff != null ? handOff.call() : code;
+      return ContextStack.startingWith(
+          new ContextEntry(ContextEntry.Kind.OTHER_THREAD, null, where));
+    }
+    return creation;
+  }
+
+  /**
+   * The entry a {@code @RunsAs} call makes for the code passed as its argument {@code index}, or
+   * null if the call is not one or that argument is its identity.
+   */
+  private @Nullable ContextEntry runAsEntry(Tree call, int index) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol callee) || !model.runsAs(callee)) {
+      return null;
+    }
+    int identity = model.identityParameter(callee);
+    if (index == identity) {
+      return null;
+    }
+    List<? extends ExpressionTree> arguments =
+        call instanceof MethodInvocationTree invocation
+            ? invocation.getArguments()
+            : ((NewClassTree) call).getArguments();
+    ExpressionTree identityArgument =
+        identity >= 0 && identity < arguments.size() ? arguments.get(identity) : null;
+    return new ContextEntry(
+        ContextEntry.Kind.RUN_AS,
+        IdentityKey.of(identityArgument, source.of(identityArgument)),
+        call);
   }
 
   /** The nearest body that contains {@code path}: a method, lambda, initializer or field. */
@@ -335,7 +402,8 @@ public final class UnitAnalysis {
         null);
   }
 
-  private BodyEntry nestedEntry(Nesting nesting, ContextStack enclosingContext, Tree leaf) {
+  private BodyEntry nestedEntry(Nesting nesting, ContextStack enclosingContext, TreePath path) {
+    Tree leaf = path.getLeaf();
     if (leaf instanceof MethodTree method
         && (Symbol) ASTHelpers.getSymbol(method) instanceof MethodSymbol symbol
         && model.isCallbackMethod(symbol)) {
@@ -346,42 +414,19 @@ public final class UnitAnalysis {
           nesting.handOff());
     }
     Tree handOff = nesting.handOff();
-    if (handOff != null && ASTHelpers.getSymbol(handOff) instanceof MethodSymbol callee) {
-      int identity = model.identityParameter(callee);
-      if (model.runsAs(callee) && nesting.argumentIndex() != identity) {
-        ExpressionTree identityArgument = null;
-        List<? extends ExpressionTree> arguments =
-            handOff instanceof MethodInvocationTree call
-                ? call.getArguments()
-                : ((NewClassTree) handOff).getArguments();
-        if (identity >= 0 && identity < arguments.size()) {
-          identityArgument = arguments.get(identity);
-        }
-        ContextEntry entry =
-            new ContextEntry(
-                ContextEntry.Kind.RUN_AS,
-                IdentityKey.of(identityArgument, source.of(identityArgument)),
-                handOff);
-        return new BodyEntry(BodyEntry.Kind.RUN_AS, true, enclosingContext.push(entry), handOff);
-      }
-      if (runsOnAnotherThread(callee, nesting.argumentIndex(), handOff)) {
-        return new BodyEntry(
-            BodyEntry.Kind.OTHER_THREAD,
-            true,
-            ContextStack.startingWith(
-                new ContextEntry(ContextEntry.Kind.OTHER_THREAD, null, handOff)),
-            handOff);
-      }
+    ContextEntry runAs = handOff == null ? null : runAsEntry(handOff, nesting.argumentIndex());
+    if (runAs != null) {
+      return new BodyEntry(BodyEntry.Kind.RUN_AS, true, enclosingContext.push(runAs), handOff);
+    }
+    if (ThreadHops.runsOnAnotherThread(path, state)) {
+      Tree where = handOff != null ? handOff : nesting.nested();
+      return new BodyEntry(
+          BodyEntry.Kind.OTHER_THREAD,
+          true,
+          ContextStack.startingWith(new ContextEntry(ContextEntry.Kind.OTHER_THREAD, null, where)),
+          handOff);
     }
     return new BodyEntry(BodyEntry.Kind.SAME_THREAD, true, enclosingContext, handOff);
-  }
-
-  /**
-   * Whether {@code callee} runs its {@code index}th (functional) argument on another thread. Until
-   * the JDK catalogue ({@code ThreadHops}) is available, only {@code @RunsOnAnotherThread} says so.
-   */
-  private boolean runsOnAnotherThread(MethodSymbol callee, int index, Tree handOff) {
-    return model.markedRunsOnAnotherThread(callee, index);
   }
 
   // ---- summaries ----
