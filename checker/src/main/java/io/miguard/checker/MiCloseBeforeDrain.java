@@ -226,7 +226,8 @@ public final class MiCloseBeforeDrain extends BugChecker
           .append(Lines.of(operation.cancelledAt(), state))
           .append(" does not drain it.");
     }
-    if (operation.results() == Results.MULTIPLE
+    if (finding.neverDrained()
+        && operation.results() == Results.MULTIPLE
         && operation.drainedAsSingle().isDrained()
         && !operation.drainedAsMulti().isDrained()) {
       message.append(" A single retrieval does not drain a multi-result operation.");

@@ -32,15 +32,21 @@ final class BodyRecorder {
    * reference, or (for a try-with-resources) the receiver of the synthetic close.
    */
   void closed(Node node, Kind kind, Tree tree, Value target, OperationStore store) {
-    closes.put(node, new Close(node, kind, tree, target, store));
+    if (!store.isUnreachable()) {
+      closes.put(node, new Close(node, kind, tree, target, store));
+    }
   }
 
   void nestedBodyCreated(Node node, Tree nested, OperationStore store) {
-    creations.put(node, new Creation(nested, store));
+    if (!store.isUnreachable()) {
+      creations.put(node, new Creation(nested, store));
+    }
   }
 
   void returned(Node node, Value value, OperationStore store) {
-    returns.put(node, new Return(value, store));
+    if (!store.isUnreachable()) {
+      returns.put(node, new Return(value, store));
+    }
   }
 
   /**

@@ -15,10 +15,13 @@ import io.miguard.checker.analysis.OperationState.Origin;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +40,7 @@ final class BodySetup {
   private final @Nullable Tree receiverTree;
   private final List<int[]> finallyBlocks = new ArrayList<>();
   private final Map<Symbol, Tree> resources = new HashMap<>();
+  private final Set<Tree> sourceTrees = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /**
    * @param body the code whose CFG is built (a method body, a lambda body, an initializer)
@@ -61,6 +65,14 @@ final class BodySetup {
 
   private void scanSource() {
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree != null) {
+          sourceTrees.add(tree);
+        }
+        return super.scan(tree, unused);
+      }
+
       @Override
       public Void visitTry(TryTree tree, Void unused) {
         BlockTree block = tree.getFinallyBlock();
@@ -102,6 +114,14 @@ final class BodySetup {
 
   @Nullable OperationId receiverOperation() {
     return receiverOperation;
+  }
+
+  /**
+   * Whether {@code tree} is part of the body's source, not a tree the CFG builder made up (their
+   * positions are unreliable).
+   */
+  boolean isSourceTree(Tree tree) {
+    return sourceTrees.contains(tree);
   }
 
   /** Whether {@code tree} lies in a {@code finally} block of the body. */

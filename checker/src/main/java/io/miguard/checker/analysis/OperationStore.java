@@ -31,6 +31,7 @@ final class OperationStore implements Store<OperationStore> {
   private final @Nullable Tree lastStep;
   private final boolean propagating;
   private final boolean exceptionalPathsCount;
+  private final boolean unreachable;
 
   OperationStore(
       Map<Element, Value> locals,
@@ -39,12 +40,38 @@ final class OperationStore implements Store<OperationStore> {
       @Nullable Tree lastStep,
       boolean propagating,
       boolean exceptionalPathsCount) {
+    this(locals, operations, context, lastStep, propagating, exceptionalPathsCount, false);
+  }
+
+  private OperationStore(
+      Map<Element, Value> locals,
+      Map<OperationId, OperationState> operations,
+      ContextStack context,
+      @Nullable Tree lastStep,
+      boolean propagating,
+      boolean exceptionalPathsCount,
+      boolean unreachable) {
+    this.unreachable = unreachable;
     this.locals = ImmutableMap.copyOf(locals);
     this.operations = ImmutableMap.copyOf(operations);
     this.context = context;
     this.lastStep = lastStep;
     this.propagating = propagating;
     this.exceptionalPathsCount = exceptionalPathsCount;
+  }
+
+  /**
+   * The store of an edge no execution takes (the false edge of a condition that is the literal
+   * {@code true}): the bottom of the lattice, which joins to the other store.
+   */
+  OperationStore unreachable() {
+    return new OperationStore(
+        locals, operations, context, lastStep, propagating, exceptionalPathsCount, true);
+  }
+
+  /** Whether no execution reaches here (see {@link #unreachable()}). */
+  boolean isUnreachable() {
+    return unreachable;
   }
 
   // ---- reading ----
@@ -99,13 +126,14 @@ final class OperationStore implements Store<OperationStore> {
       copy.put(variable, value);
     }
     return new OperationStore(
-        copy, operations, context, lastStep, propagating, exceptionalPathsCount);
+        copy, operations, context, lastStep, propagating, exceptionalPathsCount, unreachable);
   }
 
   OperationStore withOperation(OperationId id, OperationState state) {
     Map<OperationId, OperationState> copy = new LinkedHashMap<>(operations);
     copy.put(id, state);
-    return new OperationStore(locals, copy, context, lastStep, propagating, exceptionalPathsCount);
+    return new OperationStore(
+        locals, copy, context, lastStep, propagating, exceptionalPathsCount, unreachable);
   }
 
   /** Applies {@code change} to the state of each of {@code ids} that is known. */
@@ -124,7 +152,8 @@ final class OperationStore implements Store<OperationStore> {
       }
     }
     return changed
-        ? new OperationStore(locals, copy, context, lastStep, propagating, exceptionalPathsCount)
+        ? new OperationStore(
+            locals, copy, context, lastStep, propagating, exceptionalPathsCount, unreachable)
         : this;
   }
 
@@ -132,19 +161,27 @@ final class OperationStore implements Store<OperationStore> {
     return newContext.equals(context)
         ? this
         : new OperationStore(
-            locals, operations, newContext, lastStep, propagating, exceptionalPathsCount);
+            locals,
+            operations,
+            newContext,
+            lastStep,
+            propagating,
+            exceptionalPathsCount,
+            unreachable);
   }
 
   OperationStore withLastStep(@Nullable Tree step) {
     return step == lastStep
         ? this
-        : new OperationStore(locals, operations, context, step, propagating, exceptionalPathsCount);
+        : new OperationStore(
+            locals, operations, context, step, propagating, exceptionalPathsCount, unreachable);
   }
 
   OperationStore withPropagating(boolean value) {
     return value == propagating
         ? this
-        : new OperationStore(locals, operations, context, lastStep, value, exceptionalPathsCount);
+        : new OperationStore(
+            locals, operations, context, lastStep, value, exceptionalPathsCount, unreachable);
   }
 
   // ---- lattice ----
@@ -152,11 +189,17 @@ final class OperationStore implements Store<OperationStore> {
   @Override
   public OperationStore copy() {
     return new OperationStore(
-        locals, operations, context, lastStep, propagating, exceptionalPathsCount);
+        locals, operations, context, lastStep, propagating, exceptionalPathsCount, unreachable);
   }
 
   @Override
   public OperationStore leastUpperBound(OperationStore other) {
+    if (unreachable) {
+      return other.copy();
+    }
+    if (other.unreachable) {
+      return copy();
+    }
     if (!exceptionalPathsCount && propagating != other.propagating) {
       return (propagating ? other : this).copy();
     }
@@ -196,6 +239,7 @@ final class OperationStore implements Store<OperationStore> {
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof OperationStore s
+        && s.unreachable == unreachable
         && s.propagating == propagating
         && s.lastStep == lastStep
         && s.context.equals(context)
@@ -211,7 +255,8 @@ final class OperationStore implements Store<OperationStore> {
 
   @Override
   public String toString() {
-    return "Store{locals="
+    return (unreachable ? "Unreachable" : "")
+        + "Store{locals="
         + locals
         + ", operations="
         + operations

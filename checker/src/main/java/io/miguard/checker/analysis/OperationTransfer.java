@@ -133,7 +133,7 @@ final class OperationTransfer
     if (!node.getInSource()
         || node instanceof MarkerNode
         || tree == null
-        || Positions.start(tree) < 0
+        || !setup.isSourceTree(tree)
         || setup.inFinallyBlock(tree)) {
       return null;
     }
@@ -233,7 +233,7 @@ final class OperationTransfer
     if (value.is(Value.Kind.FLAG)) {
       return split(n, in, store, value);
     }
-    return regular(n, in, store, value, null, true);
+    return constant(n, in, store, value);
   }
 
   @Override
@@ -308,6 +308,23 @@ final class OperationTransfer
 
   // ---- conditions ----
 
+  /**
+   * A value that may be a boolean constant: a condition that is {@code true} never takes its false
+   * edge (and the reverse), so that edge gets the unreachable store. Without it, the first pass
+   * over {@code boolean more = true; while (more) ...} would send an undrained store out of the
+   * loop that no later pass could take back.
+   */
+  private TransferResult<Value, OperationStore> constant(
+      Node n, TransferInput<Value, OperationStore> in, OperationStore store, Value value) {
+    if (value.is(Value.Kind.TRUE)) {
+      return conditional(n, in, store, store.unreachable(), value, null);
+    }
+    if (value.is(Value.Kind.FALSE)) {
+      return conditional(n, in, store.unreachable(), store, value, null);
+    }
+    return regular(n, in, store, value, null, true);
+  }
+
   /** Splits the store on a flag: the "no more" edge drains, a "more results" edge sees more. */
   private TransferResult<Value, OperationStore> split(
       Node n, TransferInput<Value, OperationStore> in, OperationStore store, Value flag) {
@@ -328,6 +345,9 @@ final class OperationTransfer
     Value operand = valueOf(n.getOperand(), in, store).negate();
     if (operand.is(Value.Kind.FLAG)) {
       return split(n, in, store, operand);
+    }
+    if (operand.is(Value.Kind.TRUE) || operand.is(Value.Kind.FALSE)) {
+      return constant(n, in, store, operand);
     }
     if (in.containsTwoStores()) {
       return conditional(n, in, in.getElseStore(), in.getThenStore(), operand, null);

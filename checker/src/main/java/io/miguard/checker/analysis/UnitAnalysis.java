@@ -199,10 +199,14 @@ public final class UnitAnalysis {
         path,
         entry,
         CloseEvents.build(recorder, setup),
-        analysis.getRegularExitStore(),
+        reachable(analysis.getRegularExitStore()),
         setup.receiverOperation(),
         creations(recorder),
         ImmutableList.copyOf(recorder.returns.values()));
+  }
+
+  private static @Nullable OperationStore reachable(@Nullable OperationStore store) {
+    return store == null || store.isUnreachable() ? null : store;
   }
 
   /** The code whose CFG is built for a body tree, or null if it has none. */
