@@ -26,4 +26,37 @@ class MiCloseBeforeDrainTest {
   void drainCallsAndCompletedIterationDrain() {
     helper.addSourceFile("testdata/Iteration.java").doTest();
   }
+
+  @Test
+  void helpersAndFactoriesOfTheUnitAndDrainsResultsOfOthers() {
+    helper.addSourceFile("testdata/Helpers.java").addSourceFile("testdata/Library.java").doTest();
+  }
+
+  @Test
+  void onlySynchronousOperationsAreReported() {
+    helper.addSourceFile("testdata/Synchrony.java").doTest();
+  }
+
+  @Test
+  void operationsThatEscapeAreNotReported() {
+    helper.addSourceFile("testdata/Escapes.java").doTest();
+  }
+
+  @Test
+  void cancelDoesNotDrain() {
+    helper.addSourceFile("testdata/Cancel.java").doTest();
+  }
+
+  @Test
+  void exceptionsThrownOrCaughtInTheMethodAreReported() {
+    helper.addSourceFile("testdata/Exceptions.java").doTest();
+  }
+
+  @Test
+  void exceptionalPathsOptionReportsUnwindingPaths() {
+    helper
+        .addSourceFile("testdata/ExceptionalPaths.java")
+        .setArgs("-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true")
+        .doTest();
+  }
 }

@@ -47,6 +47,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode
 import org.checkerframework.errorprone.dataflow.cfg.node.LambdaResultExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MarkerNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
@@ -157,6 +158,10 @@ final class OperationTransfer
       return null;
     }
     OperationStore base = exceptional != null ? exceptional : in.getRegularStore();
+    if (node instanceof MethodAccessNode || node instanceof FieldAccessNode) {
+      // A null receiver's NullPointerException: a programming error, not a path of the protocol.
+      base = base.unreachable();
+    }
     OperationStore store = stepped(base, step);
     if (!(node instanceof MarkerNode)) {
       store = store.withPropagating(propagates);
