@@ -10,18 +10,24 @@ import com.google.errorprone.bugpatterns.BugChecker.BlockTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import io.miguard.checker.analysis.ThreadHop;
 import io.miguard.checker.analysis.ThreadHops;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +90,58 @@ class ThreadHopsTest {
           .setMessage("runs: " + ThreadHops.of(state.getPath(), state))
           .build();
     }
+  }
+
+  /** Reports, on every call, the indices of the arguments {@link ThreadHops#argument} says hop. */
+  @BugPattern(summary = "reports hopping arguments", severity = BugPattern.SeverityLevel.WARNING)
+  public static final class HoppingArgumentReporter extends BugChecker
+      implements MethodInvocationTreeMatcher, NewClassTreeMatcher {
+    @Override
+    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+      return report(tree, tree.getArguments().size(), state);
+    }
+
+    @Override
+    public Description matchNewClass(NewClassTree tree, VisitorState state) {
+      return report(tree, tree.getArguments().size(), state);
+    }
+
+    private Description report(ExpressionTree call, int arguments, VisitorState state) {
+      List<Integer> hopping = new ArrayList<>();
+      for (int i = 0; i < arguments; i++) {
+        if (ThreadHops.argument(call, i, state) == ThreadHop.ANOTHER_THREAD) {
+          hopping.add(i);
+        }
+      }
+      return hopping.isEmpty()
+          ? Description.NO_MATCH
+          : buildDescription(call).setMessage("hopping arguments: " + hopping).build();
+    }
+  }
+
+  @Test
+  void onlyTheArgumentsThatCarryCodeHop() {
+    CompilationTestHelper.newInstance(HoppingArgumentReporter.class, getClass())
+        .addSourceLines(
+            "Arguments.java",
+            "import io.miguard.annotations.RunsOnAnotherThread;",
+            "import java.util.concurrent.*;",
+            "class Arguments {",
+            "  static void spread(int times, @RunsOnAnotherThread Runnable... tasks) {}",
+            "  void hop(ExecutorService pool, Runnable task, Executor executor) throws Exception {",
+            "    // BUG: Diagnostic contains: hopping arguments: [0]",
+            "    pool.submit(task, \"result\");",
+            "    // BUG: Diagnostic contains: hopping arguments: [1]",
+            "    new Thread(null, task, \"worker\");",
+            "    // BUG: Diagnostic contains: hopping arguments: [0]",
+            "    CompletableFuture.supplyAsync(() -> 1, executor);",
+            "    // BUG: Diagnostic contains: hopping arguments: [1, 2]",
+            "    spread(2, task, task);",
+            "    Executors.newFixedThreadPool(2);",
+            "    pool.shutdown();",
+            "  }",
+            "}")
+        .doTest();
   }
 
   private final CompilationTestHelper helper =

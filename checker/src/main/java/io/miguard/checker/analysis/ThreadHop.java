@@ -26,13 +26,4 @@ public enum ThreadHop {
    * should not build a claim of their own on it.
    */
   UNKNOWN;
-
-  /**
-   * The answer for code that may take either of two routes (two uses of one local, two
-   * instantiations of one local class): a hop only when both routes hop, same-thread only when both
-   * stay, unknown otherwise.
-   */
-  ThreadHop or(ThreadHop other) {
-    return this == other ? this : UNKNOWN;
-  }
 }

@@ -187,7 +187,7 @@ final class ThreadHopCatalogue {
    * Whether calling {@code method} on a thread object neither runs it nor starts it ({@code
    * setDaemon}, {@code join}, {@code setName}...): such a use leaves the question to other uses.
    */
-  static boolean isThreadBookkeeping(MethodSymbol method, VisitorState state) {
+  static boolean isThreadBookkeeping(MethodSymbol method) {
     return method.owner.getQualifiedName().contentEquals("java.lang.Thread")
         && !method.getSimpleName().contentEquals("run")
         && !method.getSimpleName().contentEquals("start");

@@ -238,7 +238,7 @@ final class ThreadHopFlow {
     Tree grandparent = use.getParentPath().getParentPath().getLeaf();
     if (parent instanceof MemberSelectTree && grandparent instanceof MethodInvocationTree) {
       MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) grandparent);
-      return method != null && ThreadHopCatalogue.isThreadBookkeeping(method, state);
+      return method != null && ThreadHopCatalogue.isThreadBookkeeping(method);
     }
     return false;
   }

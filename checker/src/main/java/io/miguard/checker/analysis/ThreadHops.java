@@ -91,15 +91,6 @@ public final class ThreadHops {
     return ThreadHop.UNKNOWN;
   }
 
-  /**
-   * {@link #of(TreePath, VisitorState)} for a tree of the compilation unit {@code state} is
-   * visiting, for callers that hold the tree but not its path.
-   */
-  public static ThreadHop of(Tree code, VisitorState state) {
-    TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), code);
-    return path == null ? ThreadHop.UNKNOWN : of(path, state);
-  }
-
   /** Whether the code at {@code codePath} is proved to run on another thread. */
   public static boolean runsOnAnotherThread(TreePath codePath, VisitorState state) {
     return of(codePath, state) == ThreadHop.ANOTHER_THREAD;
