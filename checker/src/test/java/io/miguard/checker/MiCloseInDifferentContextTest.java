@@ -520,6 +520,22 @@ class MiCloseInDifferentContextTest {
     }
 
     @Test
+    void methodReferencesRunAsTheIdentity() {
+      method(
+              "  void read(Identity user, Identity other) {",
+              "    try (Impersonation as = SecurityContext.impersonate(user)) {",
+              "      MiOperation op = session.enumerateInstances(\"root/cimv2\","
+                  + " \"Win32_Process\");",
+              "      op.drainInstances();",
+              "      SecurityContext.runAs(user, op::close);",
+              "      // BUG: Diagnostic contains: closed here as 'other' (runAs on line 13)",
+              "      SecurityContext.runAs(other, op::close);",
+              "    }",
+              "  }")
+          .doTest();
+    }
+
+    @Test
     void startedInsideRunAsClosedInAnImpersonationOfTheSameIdentity() {
       method(
               "  int read(Identity auditor) {",
