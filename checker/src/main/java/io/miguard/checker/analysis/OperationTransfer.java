@@ -460,8 +460,13 @@ final class OperationTransfer
           && referenced instanceof MethodSymbol method
           && model.closesReceiver(method)) {
         // The reference closes where it is run: under a @RunsAs identity, on another thread.
-        OperationStore whereRun =
-            store.withContext(setup.summaries().contextWhereRun(reference, store.context()));
+        // Unless it runs during the call it is passed to, the operation may change before.
+        UnitAnalysis.Placement placement =
+            setup.summaries().placementOf(reference, store.context());
+        OperationStore whereRun = store.withContext(placement.context());
+        if (!placement.inline()) {
+          whereRun = escape(whereRun, qualifier);
+        }
         recorder.closed(n, Kind.METHOD_REFERENCE, reference, qualifier, whereRun);
       }
       store = escape(store, qualifier);

@@ -321,28 +321,35 @@ public final class UnitAnalysis {
   }
 
   /**
-   * The security context in which code created with context {@code creation} runs (a method
-   * reference, whose body is elsewhere): as the identity of a {@code @RunsAs} call it is passed to,
-   * fresh on another thread, or as created.
+   * Where code created with context {@code creation} runs (a method reference, whose body is
+   * elsewhere).
+   *
+   * @param context as the identity of a {@code @RunsAs} call it is passed to, fresh on another
+   *     thread, or as created
+   * @param inline whether it runs during the call it is passed to ({@code @RunsAs}), so that the
+   *     state at its creation is the state when it runs
    */
-  ContextStack contextWhereRun(Tree code, ContextStack creation) {
+  record Placement(ContextStack context, boolean inline) {}
+
+  Placement placementOf(Tree code, ContextStack creation) {
     TreePath path = TreePath.getPath(unit, code);
     if (path == null) {
-      return creation;
+      return new Placement(creation, false);
     }
     HandOff handOff = handOffOf(path, code);
     if (handOff != null) {
       ContextEntry runAs = runAsEntry(handOff.call(), handOff.index());
       if (runAs != null) {
-        return creation.push(runAs);
+        return new Placement(creation.push(runAs), true);
       }
     }
     if (ThreadHops.runsOnAnotherThread(path, state)) {
       Tree where = handOff != null ? handOff.call() : code;
-      return ContextStack.startingWith(
-          new ContextEntry(ContextEntry.Kind.OTHER_THREAD, null, where));
+      return new Placement(
+          ContextStack.startingWith(new ContextEntry(ContextEntry.Kind.OTHER_THREAD, null, where)),
+          false);
     }
-    return creation;
+    return new Placement(creation, false);
   }
 
   /**
