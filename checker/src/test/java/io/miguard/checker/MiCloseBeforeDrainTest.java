@@ -59,4 +59,39 @@ class MiCloseBeforeDrainTest {
         .setArgs("-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true")
         .doTest();
   }
+
+  @Test
+  void docsExampleAndSuppression() {
+    helper
+        .addSourceLines(
+            "Example.java",
+            "import io.miguard.mi.*;",
+            "class Example {",
+            "  MiInstance find(MiSession session, String query) {",
+            "    // BUG: Diagnostic contains: Operation 'processes' (started on line 5) may be"
+                + " closed before its final result is retrieved: the path through line 10 reaches"
+                + " this close undrained",
+            "    try (MiOperation processes = session.queryInstances(\"root/cimv2\", \"WQL\","
+                + " query)) {",
+            "      InstanceResult result;",
+            "      do {",
+            "        result = processes.getInstance();",
+            "        if (result.instance() != null) {",
+            "          return result.instance();",
+            "        }",
+            "      } while (result.moreResults());",
+            "    }",
+            "    return null;",
+            "  }",
+            "  @SuppressWarnings(\"MiCloseBeforeDrain\")",
+            "  void suppressed(MiSession session) {",
+            "    session.enumerateInstances(\"root/cimv2\", \"Win32_Service\").close();",
+            "  }",
+            "  void notSuppressed(MiSession session) {",
+            "    // BUG: Diagnostic contains: (started on line 22) is closed",
+            "    session.enumerateInstances(\"root/cimv2\", \"Win32_Service\").close();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
