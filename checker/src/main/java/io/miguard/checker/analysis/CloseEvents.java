@@ -44,9 +44,6 @@ final class CloseEvents {
                   outside(store.lastStep(), report)));
     }
     List<CloseEvent> events = new ArrayList<>();
-    if (Boolean.getBoolean("miguard.debug")) {
-      System.err.println("CLOSES " + recorder.closes.values() + "\n PATHS " + paths);
-    }
     kinds.forEach(
         (report, kind) ->
             events.add(new CloseEvent(kind, report, names.get(report), paths.get(report))));

@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import javax.annotation.processing.ProcessingEnvironment;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
@@ -48,12 +47,17 @@ import org.jspecify.annotations.Nullable;
  * (per {@link AnalysisOptions}), lazily, and summaries of the unit's methods are computed from
  * those analyses on demand.
  *
- * <p>Obtain it with {@link #of(VisitorState, AnalysisOptions)} from any check; it is held weakly by
- * its compilation unit.
+ * <p>Obtain it with {@link #of(VisitorState, AnalysisOptions)} from any check; it lives in the
+ * compilation's context while its unit is being checked.
  */
 public final class UnitAnalysis {
-  private static final Map<CompilationUnitTree, Map<AnalysisOptions, UnitAnalysis>> CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * The analyses of the unit being checked, per options, kept in the compilation's context (so they
+   * end with it): Error Prone runs every check over one unit before the next, so only the current
+   * unit's analyses are kept.
+   */
+  private static final Context.Key<Map<AnalysisOptions, UnitAnalysis>> CURRENT =
+      new Context.Key<>();
 
   /**
    * When set (system property {@code miguard.analysis.failFast=true}, as the tests do), an
@@ -88,11 +92,18 @@ public final class UnitAnalysis {
 
   /** The analyses of the compilation unit {@code state} is in. */
   public static UnitAnalysis of(VisitorState state, AnalysisOptions options) {
+    Context context = state.context;
+    Map<AnalysisOptions, UnitAnalysis> current = context.get(CURRENT);
+    if (current == null) {
+      current = new HashMap<>();
+      context.put(CURRENT, current);
+    }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    UnitAnalysis analysis =
-        CACHE
-            .computeIfAbsent(unit, u -> Collections.synchronizedMap(new HashMap<>()))
-            .computeIfAbsent(options, o -> new UnitAnalysis(unit, o, state.context));
+    UnitAnalysis analysis = current.get(options);
+    if (analysis == null || analysis.unit != unit) {
+      analysis = new UnitAnalysis(unit, options, context);
+      current.put(options, analysis);
+    }
     analysis.state = state;
     return analysis;
   }
