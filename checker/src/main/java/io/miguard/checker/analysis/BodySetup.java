@@ -3,6 +3,7 @@ package io.miguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -41,6 +42,7 @@ final class BodySetup {
   private final List<int[]> finallyBlocks = new ArrayList<>();
   private final Map<Symbol, Tree> resources = new HashMap<>();
   private final Set<Tree> sourceTrees = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Tree, IfTree> ifsByCondition = new IdentityHashMap<>();
 
   /**
    * @param body the code whose CFG is built (a method body, a lambda body, an initializer)
@@ -71,6 +73,12 @@ final class BodySetup {
           sourceTrees.add(tree);
         }
         return super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitIf(IfTree tree, Void unused) {
+        ifsByCondition.put(ASTHelpers.stripParentheses(tree.getCondition()), tree);
+        return super.visitIf(tree, unused);
       }
 
       @Override
@@ -122,6 +130,11 @@ final class BodySetup {
    */
   boolean isSourceTree(Tree tree) {
     return sourceTrees.contains(tree);
+  }
+
+  /** The if statement whose condition is {@code tree}, or null. */
+  @Nullable IfTree ifWithCondition(Tree tree) {
+    return ifsByCondition.get(tree);
   }
 
   /** Whether {@code tree} lies in a {@code finally} block of the body. */

@@ -2,10 +2,15 @@ package io.miguard.checker.analysis;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -109,6 +114,10 @@ final class OperationTransfer
       @Nullable OperationStore exceptional,
       boolean propagates) {
     Tree step = stepOf(node);
+    if (step != null && setup.ifWithCondition(step) != null) {
+      // The condition of an if: each branch gets its own step (see conditional).
+      return conditional(node, in, after, after, value, exceptional);
+    }
     return new RegularTransferResult<>(
         value, stepped(after, step), exceptionalStores(node, in, exceptional, step, propagates));
   }
@@ -121,11 +130,28 @@ final class OperationTransfer
       Value value,
       @Nullable OperationStore exceptional) {
     Tree step = stepOf(node);
+    Tree thenStep = step;
+    Tree elseStep = step;
+    IfTree branching = step == null ? null : setup.ifWithCondition(step);
+    if (branching != null) {
+      // `if (...) break;` leaves without a node of its own: name the jump as the step.
+      thenStep = jumpOr(branching.getThenStatement(), step);
+      elseStep = jumpOr(branching.getElseStatement(), step);
+    }
     return new ConditionalTransferResult<>(
         value,
-        stepped(thenStore, step),
-        stepped(elseStore, step),
+        stepped(thenStore, thenStep),
+        stepped(elseStore, elseStep),
         exceptionalStores(node, in, exceptional, step, true));
+  }
+
+  /** A branch that is a jump (alone or alone in a block) is its own step; else {@code dflt}. */
+  private static @Nullable Tree jumpOr(@Nullable StatementTree branch, @Nullable Tree dflt) {
+    StatementTree statement = branch;
+    if (statement instanceof BlockTree block && block.getStatements().size() == 1) {
+      statement = block.getStatements().get(0);
+    }
+    return statement instanceof BreakTree || statement instanceof ContinueTree ? statement : dflt;
   }
 
   /** The source tree a node stands for, if it is a step a diagnostic may name as a witness. */

@@ -24,7 +24,7 @@ class DrainLoops {
         break;
       }
     } while (r.moreResults());
-    // BUG: Diagnostic contains: 'op' (started on line 19) may be closed before its final result is retrieved: the path through line 23
+    // BUG: Diagnostic contains: 'op' (started on line 19) may be closed before its final result is retrieved: the path through line 24
     op.close();
   }
 
@@ -50,7 +50,7 @@ class DrainLoops {
         break;
       }
     }
-    // BUG: Diagnostic contains: (started on line 43) may be closed before its final result is retrieved: the path through line 46
+    // BUG: Diagnostic contains: (started on line 43) may be closed before its final result is retrieved: the path through line 47
     op.close();
   }
 

@@ -38,7 +38,7 @@ class Iteration {
         break;
       }
     }
-    // BUG: Diagnostic contains: 'op' (started on line 35) may be closed before its final result is retrieved: the path through line 37
+    // BUG: Diagnostic contains: 'op' (started on line 35) may be closed before its final result is retrieved: the path through line 38
     op.close();
   }
 
@@ -76,7 +76,7 @@ class Iteration {
       }
       break;
     }
-    // BUG: Diagnostic contains: 'op' (started on line 69) may be closed before its final result is retrieved: the path through line 73
+    // BUG: Diagnostic contains: 'op' (started on line 69) may be closed before its final result is retrieved: the path through line 74
     op.close();
   }
 
