@@ -80,11 +80,6 @@ public final class ProtocolModel {
     this.types = Types.instance(context);
   }
 
-  /** The javac type utilities of this compilation. */
-  Types types() {
-    return types;
-  }
-
   // ---- types ----
 
   /** Whether values of {@code type} are operation handles (the type or a supertype is marked). */
