@@ -14,6 +14,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.miguard.checker.analysis.CloseEvent.Kind;
@@ -167,6 +168,18 @@ final class OperationTransfer
     return tree;
   }
 
+  private static boolean isRecordAccessor(Node node) {
+    if (!(node instanceof MethodInvocationNode call)
+        || !(call.getTarget().getMethod() instanceof MethodSymbol method)
+        || !method.getParameters().isEmpty()
+        || !(method.owner instanceof ClassSymbol owner)
+        || !owner.isRecord()) {
+      return false;
+    }
+    return owner.getRecordComponents().stream()
+        .anyMatch(component -> component.getSimpleName().equals(method.getSimpleName()));
+  }
+
   private static OperationStore stepped(OperationStore store, @Nullable Tree step) {
     return step == null ? store : store.withLastStep(step);
   }
@@ -184,8 +197,11 @@ final class OperationTransfer
       return null;
     }
     OperationStore base = exceptional != null ? exceptional : in.getRegularStore();
-    if (node instanceof MethodAccessNode || node instanceof FieldAccessNode) {
-      // A null receiver's NullPointerException: a programming error, not a path of the protocol.
+    if (node instanceof MethodAccessNode
+        || node instanceof FieldAccessNode
+        || isRecordAccessor(node)) {
+      // A null receiver's NullPointerException (a programming error, not a path of the
+      // protocol), or a record's accessor (reading a result cannot fail).
       base = base.unreachable();
     }
     OperationStore store = stepped(base, step);

@@ -34,8 +34,21 @@ class Exceptions {
     op.close();
   }
 
+  void retrievalLoopInATryThatCatchesTheBindingsException(MiSession s) {
+    MiOperation op = s.enumerateInstances(NS, "Win32_LogicalDisk");
+    try {
+      InstanceResult r;
+      do {
+        r = op.getInstance(); // a failure here is the final result: drained
+      } while (r.moreResults()); // reading a result cannot fail
+    } catch (MiException failed) {
+      System.err.println(failed.getMessage());
+    }
+    op.close();
+  }
+
   void throwStatementThroughTheImplicitClose(MiSession s) {
-    // BUG: Diagnostic contains: 'op' (started on line 39) may be closed before its final result is retrieved: the path through line 44
+    // BUG: Diagnostic contains: 'op' (started on line 52) may be closed before its final result is retrieved: the path through line 57
     try (MiOperation op = s.enumerateInstances(NS, "Win32_LogicalDisk")) {
       InstanceResult r;
       do {
