@@ -230,6 +230,53 @@ class Constructs {
     System.out.println(new Counter().count() + new Counter().badCount());
   }
 
+  int switchStatementDrainsInEveryBranch(int mode) {
+    MiOperation op = session.enumerateInstances(NS, "Win32_Service");
+    int count = 0;
+    switch (mode) {
+      case 0:
+        count = op.drainInstances().size();
+        break;
+      default:
+        for (MiInstance i : op.instances()) {
+          count++;
+        }
+    }
+    op.close();
+    return count;
+  }
+
+  void nestedOperationsBothDrained() {
+    try (MiOperation services = session.enumerateInstances(NS, "Win32_Service")) {
+      for (MiInstance service : services.instances()) {
+        try (MiOperation dependents =
+            session.associatorInstances(NS, service, "Win32_DependentService", null, null, null)) {
+          dependents.drainInstances();
+        }
+      }
+    }
+  }
+
+  void anonymousClassThatDrains() {
+    Runnable list =
+        new Runnable() {
+          @Override
+          public void run() {
+            MiOperation op = session.enumerateInstances(NS, "Win32_Service");
+            op.drainInstances();
+            op.close();
+          }
+        };
+    list.run();
+  }
+
+  private final Runnable drainingFieldInitializer =
+      () -> {
+        MiOperation op = Sessions.current().enumerateInstances(NS, "Win32_Service");
+        op.drainInstances();
+        op.close();
+      };
+
   /** Where the operations of initializers come from. */
   static final class Sessions {
     static MiSession current() {
