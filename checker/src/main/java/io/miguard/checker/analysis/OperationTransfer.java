@@ -503,8 +503,7 @@ final class OperationTransfer
           && model.closesReceiver(method)) {
         // The reference closes where it is run: under a @RunsAs identity, on another thread.
         // Unless it runs during the call it is passed to, the operation may change before.
-        UnitAnalysis.Placement placement =
-            setup.summaries().placementOf(reference, store.context());
+        BodyEntries.Placement placement = setup.summaries().placementOf(reference, store.context());
         OperationStore whereRun = store.withContext(placement.context());
         if (!placement.inline()) {
           whereRun = escape(whereRun, qualifier);
