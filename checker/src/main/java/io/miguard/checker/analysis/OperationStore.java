@@ -157,6 +157,11 @@ final class OperationStore implements Store<OperationStore> {
         : this;
   }
 
+  /** Marks escaped the operations {@code value} lets go (see {@link Value#escapingOperations}). */
+  OperationStore escape(Value value) {
+    return update(value.escapingOperations(), OperationState::escape);
+  }
+
   OperationStore withContext(ContextStack newContext) {
     return newContext.equals(context)
         ? this

@@ -1,6 +1,5 @@
 package io.miguard.checker.analysis;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
@@ -9,7 +8,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
@@ -20,7 +18,6 @@ import com.sun.tools.javac.code.Type;
 import io.miguard.checker.analysis.CloseEvent.Kind;
 import io.miguard.checker.analysis.OperationState.Origin;
 import io.miguard.checker.analysis.ProtocolModel.Results;
-import io.miguard.checker.analysis.ProtocolModel.StartSpec;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import io.miguard.checker.analysis.Value.FlagKind;
 import java.util.HashMap;
@@ -82,11 +79,13 @@ final class OperationTransfer
   private final BodySetup setup;
   private final ProtocolModel model;
   private final BodyRecorder recorder;
+  private final CallTransfer calls;
 
   OperationTransfer(BodySetup setup, BodyRecorder recorder) {
     this.setup = setup;
     this.model = setup.model();
     this.recorder = recorder;
+    this.calls = new CallTransfer(setup, recorder);
   }
 
   @Override
@@ -338,7 +337,7 @@ final class OperationTransfer
       store = store.withLocal(local.getElement(), value);
     } else {
       // A field or an array element: code the analysis cannot see may read it.
-      store = escape(store, value);
+      store = store.escape(value);
     }
     return regular(n, in, store, value, null, true);
   }
@@ -348,7 +347,7 @@ final class OperationTransfer
       ArrayCreationNode n, TransferInput<Value, OperationStore> in) {
     OperationStore store = in.getRegularStore();
     for (Node element : n.getInitializers()) {
-      store = escape(store, valueOf(element, in, store));
+      store = store.escape(valueOf(element, in, store));
     }
     return regular(n, in, store, Value.NON_NULL, null, true);
   }
@@ -476,7 +475,7 @@ final class OperationTransfer
     OperationStore store = in.getRegularStore();
     Value value = n.getResult() == null ? Value.TOP : valueOf(n.getResult(), in, store);
     recorder.returned(n, value, store);
-    return regular(n, in, escape(store, value), value, null, true);
+    return regular(n, in, store.escape(value), value, null, true);
   }
 
   @Override
@@ -485,7 +484,7 @@ final class OperationTransfer
     OperationStore store = in.getRegularStore();
     Value value = valueOf(n.getResult(), in, store);
     recorder.returned(n, value, store);
-    return regular(n, in, escape(store, value), value, null, true);
+    return regular(n, in, store.escape(value), value, null, true);
   }
 
   // ---- nested bodies ----
@@ -506,11 +505,11 @@ final class OperationTransfer
         BodyEntries.Placement placement = setup.summaries().placementOf(reference, store.context());
         OperationStore whereRun = store.withContext(placement.context());
         if (!placement.inline()) {
-          whereRun = escape(whereRun, qualifier);
+          whereRun = whereRun.escape(qualifier);
         }
         recorder.closed(n, Kind.METHOD_REFERENCE, reference, qualifier, whereRun);
       }
-      store = escape(store, qualifier);
+      store = store.escape(qualifier);
     } else {
       recorder.nestedBodyCreated(n, tree, store);
       store = escapeCaptured(store, tree);
@@ -543,7 +542,9 @@ final class OperationTransfer
       ObjectCreationNode n, TransferInput<Value, OperationStore> in) {
     OperationStore store = in.getRegularStore();
     MethodSymbol constructor = ASTHelpers.getSymbol(n.getTree());
-    store = passArguments(n, constructor, n.getArguments(), in, store);
+    store =
+        calls.passArguments(
+            n, constructor, n.getArguments(), store, (node, at) -> valueOf(node, in, at));
     if (n.getTree().getClassBody() != null) {
       recorder.nestedBodyCreated(n, n.getTree().getClassBody(), store);
       store = escapeCaptured(store, n.getTree().getClassBody());
@@ -573,10 +574,6 @@ final class OperationTransfer
     return store.update(captured, OperationState::escape);
   }
 
-  private static OperationStore escape(OperationStore store, Value value) {
-    return store.update(value.escapingOperations(), OperationState::escape);
-  }
-
   // ---- calls ----
 
   @Override
@@ -600,11 +597,8 @@ final class OperationTransfer
     if (!method.isStatic() && receiverNode.getType() instanceof Type receiverType) {
       method = model.implementation(method, receiverType);
     }
-    Call call = new Call(n, method, receiver, store);
-    applyReceiverRole(call, receiverNode);
-    call.store = passArguments(n, method, n.getArguments(), in, call.store);
-    applyStart(call);
-    applySecurityContext(call);
+    CallTransfer.Call call =
+        calls.transfer(n, method, receiver, store, (node, at) -> valueOf(node, in, at));
     if (call.result.is(Value.Kind.TOP) && isHandle(n.getType())) {
       call.store = withUnknownOperation(call.store, n.getTree(), n.getTree());
       call.result = Value.operation(OperationId.of(n.getTree()));
@@ -613,182 +607,5 @@ final class OperationTransfer
       return split(n, in, call.store, call.result);
     }
     return regular(n, in, call.store, call.result, call.exceptional, true);
-  }
-
-  /** The state of one call's transfer while its roles are applied. */
-  private static final class Call {
-    final MethodInvocationNode node;
-    final MethodSymbol method;
-    final Value receiver;
-    OperationStore store;
-    Value result = Value.TOP;
-    @Nullable OperationStore exceptional;
-
-    Call(MethodInvocationNode node, MethodSymbol method, Value receiver, OperationStore store) {
-      this.node = node;
-      this.method = method;
-      this.receiver = receiver;
-      this.store = store;
-    }
-  }
-
-  private void applyReceiverRole(Call call, Node receiverNode) {
-    MethodSymbol method = call.method;
-    ImmutableSet<OperationId> ops = call.receiver.operations();
-    switch (call.receiver.kind()) {
-      case OPERATION -> {
-        if (model.retrievesResult(method)) {
-          call.store = call.store.update(ops, OperationState::retrieved);
-          // MI reports a failed retrieval as the final result: an exception here drains.
-          call.exceptional = call.store.update(ops, OperationState::drain);
-          call.result = Value.of(Value.Kind.RESULT, ops);
-        } else if (model.drainsReceiver(method)) {
-          call.store = call.store.update(ops, OperationState::drain);
-          call.exceptional = call.store;
-        } else if (model.drainedByIteration(method)) {
-          call.result = Value.of(Value.Kind.ITERABLE, ops);
-        } else if (model.cancels(method)) {
-          Tree tree = call.node.getTree();
-          call.store = call.store.update(ops, s -> s.cancelled(tree));
-        } else if (model.closesReceiver(method)) {
-          boolean synthetic = !call.node.getInSource();
-          recorder.closed(
-              call.node,
-              synthetic ? Kind.TRY_WITH_RESOURCES : Kind.EXPLICIT,
-              synthetic ? receiverNode.getTree() : call.node.getTree(),
-              call.receiver,
-              call.store);
-        }
-      }
-      case RESULT -> {
-        if (model.isMoreResultsAccessor(method)) {
-          call.result = Value.flag(ops, FlagKind.MORE_RESULTS, true);
-        }
-      }
-      case ITERABLE -> {
-        if (setup.iterations().isIterator(method)) {
-          call.result = Value.of(Value.Kind.ITERATOR, ops);
-        } else {
-          call.store = escape(call.store, call.receiver);
-        }
-      }
-      case ITERATOR -> {
-        // Each step of the iteration retrieves results; a failure is reported once drained.
-        call.exceptional = call.store.update(ops, OperationState::drain);
-        if (setup.iterations().isHasNext(method)) {
-          call.result = Value.flag(ops, FlagKind.ITERATION, true);
-        } else if (!setup.iterations().isNext(method)) {
-          call.exceptional = null;
-          call.store = escape(call.store, call.receiver);
-        }
-      }
-      case SCOPE -> {
-        if (model.leavesSecurityContext(method)) {
-          call.store = call.store.withContext(call.store.context().leave(call.receiver.scope()));
-        }
-      }
-      default -> {
-        if (model.leavesSecurityContext(method)) {
-          // A scope the analysis did not follow: the innermost impersonation ends.
-          call.store = call.store.withContext(call.store.context().leaveInnermost());
-        }
-      }
-    }
-  }
-
-  /** Applies what a call does to the operations passed as its arguments. */
-  private OperationStore passArguments(
-      Node call,
-      @Nullable MethodSymbol method,
-      List<Node> arguments,
-      TransferInput<Value, OperationStore> in,
-      OperationStore store) {
-    MethodSummary summary = method == null ? null : setup.summaries().summaryOf(method);
-    for (int i = 0; i < arguments.size(); i++) {
-      Value argument = valueOf(arguments.get(i), in, store);
-      ImmutableSet<OperationId> ops = argument.escapingOperations();
-      if (ops.isEmpty()) {
-        continue;
-      }
-      if (method != null && argument.is(Value.Kind.OPERATION) && model.drainsParameter(method, i)) {
-        store = store.update(ops, OperationState::drain);
-      } else if (method != null
-          && argument.is(Value.Kind.OPERATION)
-          && model.closesParameter(method, i)) {
-        recorder.closed(call, Kind.CLOSING_PARAMETER, call.getTree(), argument, store);
-      } else if (summary != null && argument.is(Value.Kind.OPERATION) && !summary.escapes(i)) {
-        Tree tree = call.getTree();
-        int index = i;
-        store = store.update(ops, s -> summary.applyTo(index, s, tree));
-      } else {
-        store = store.update(ops, OperationState::escape);
-      }
-    }
-    return store;
-  }
-
-  private void applyStart(Call call) {
-    StartSpec start = model.startsOperation(call.method);
-    Synchrony synchrony;
-    Results results;
-    if (start != null) {
-      synchrony = start.mode();
-      results = start.results();
-      if (synchrony == Synchrony.UNKNOWN && start.callbacksParameter() >= 0) {
-        synchrony = synchronyOf(call, start.callbacksParameter());
-      }
-    } else {
-      MethodSummary summary = setup.summaries().summaryOf(call.method);
-      if (summary == null || summary.factory() == null) {
-        return;
-      }
-      synchrony = summary.factory().synchrony();
-      results = summary.factory().results();
-    }
-    MethodInvocationTree tree = call.node.getTree();
-    OperationId id = OperationId.of(tree);
-    call.store =
-        call.store.withOperation(
-            id,
-            OperationState.fresh(Origin.STARTED, synchrony, results, tree, call.store.context()));
-    call.result = Value.operation(id);
-  }
-
-  /** A literal null callbacks argument is synchronous, a known object asynchronous. */
-  private static Synchrony synchronyOf(Call call, int index) {
-    List<Node> arguments = call.node.getArguments();
-    if (index >= arguments.size()) {
-      return Synchrony.UNKNOWN;
-    }
-    Node argument = arguments.get(index);
-    while (argument instanceof TypeCastNode cast) {
-      argument = cast.getOperand();
-    }
-    Value value =
-        argument instanceof LocalVariableNode local ? call.store.local(local.getElement()) : null;
-    if (argument instanceof NullLiteralNode || (value != null && value.is(Value.Kind.NULL))) {
-      return Synchrony.SYNC;
-    }
-    if (argument instanceof ObjectCreationNode
-        || argument instanceof FunctionalInterfaceNode
-        || argument instanceof ThisNode
-        || (value != null && value.is(Value.Kind.NON_NULL))) {
-      return Synchrony.ASYNC;
-    }
-    return Synchrony.UNKNOWN;
-  }
-
-  private void applySecurityContext(Call call) {
-    if (!model.entersSecurityContextAtAll(call.method)) {
-      return;
-    }
-    int index = model.entersSecurityContext(call.method);
-    MethodInvocationTree tree = call.node.getTree();
-    ExpressionTree identity =
-        index >= 0 && index < tree.getArguments().size() ? tree.getArguments().get(index) : null;
-    ContextEntry entry =
-        new ContextEntry(ContextEntry.Kind.IMPERSONATION, setup.identityOf(identity), tree);
-    call.store = call.store.withContext(call.store.context().push(entry));
-    call.result = Value.scope(entry);
   }
 }
