@@ -32,7 +32,6 @@ import io.miguard.checker.analysis.CloseEvent;
 import io.miguard.checker.analysis.ClosePath;
 import io.miguard.checker.analysis.DrainState;
 import io.miguard.checker.analysis.OperationState;
-import io.miguard.checker.analysis.ProtocolModel;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import io.miguard.checker.analysis.UnitAnalysis;
@@ -80,41 +79,24 @@ public final class MiCloseBeforeDrain extends BugChecker
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    BodyAnalysis analysis = analyse(state);
-    if (analysis != null) {
-      reportCloses(analysis, state);
-      DrainsResultsVerification.verify(this, tree, analysis, model(state), state);
-    }
-    return Description.NO_MATCH;
+    return checkBody(state, tree);
   }
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    BodyAnalysis analysis = analyse(state);
-    if (analysis != null) {
-      reportCloses(analysis, state);
-    }
-    return Description.NO_MATCH;
+    return checkBody(state, null);
   }
 
   @Override
   public Description matchBlock(BlockTree tree, VisitorState state) {
-    return isClassMember(state) ? matchInitializer(state) : Description.NO_MATCH;
+    return isClassMember(state) ? checkBody(state, null) : Description.NO_MATCH;
   }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
     return isClassMember(state) && tree.getInitializer() != null
-        ? matchInitializer(state)
+        ? checkBody(state, null)
         : Description.NO_MATCH;
-  }
-
-  private Description matchInitializer(VisitorState state) {
-    BodyAnalysis analysis = analyse(state);
-    if (analysis != null) {
-      reportCloses(analysis, state);
-    }
-    return Description.NO_MATCH;
   }
 
   private static boolean isClassMember(VisitorState state) {
@@ -122,21 +104,27 @@ public final class MiCloseBeforeDrain extends BugChecker
     return parent != null && parent.getLeaf() instanceof ClassTree;
   }
 
-  /** The analysis of the body at the current path; null (and silent) if it cannot be had. */
-  private @Nullable BodyAnalysis analyse(VisitorState state) {
+  /**
+   * Reports the faulty closes of the body at the current path and, for a method, its broken
+   * {@code @DrainsResults} promises. Never crashes the compilation: a body the analysis cannot
+   * handle is skipped, and nothing is invented for it.
+   */
+  private Description checkBody(VisitorState state, @Nullable MethodTree method) {
     try {
-      return UnitAnalysis.of(state, options).analyse(state.getPath());
+      UnitAnalysis unit = UnitAnalysis.of(state, options);
+      BodyAnalysis analysis = unit.analyse(state.getPath());
+      if (analysis != null) {
+        reportCloses(analysis, state);
+        if (method != null) {
+          DrainsResultsVerification.verify(this, method, analysis, unit.model(), state);
+        }
+      }
     } catch (RuntimeException | StackOverflowError e) {
-      // Never crash the compilation: a body the analysis cannot handle is skipped.
-      if (Boolean.getBoolean("miguard.analysis.failFast")) {
+      if (UnitAnalysis.FAIL_FAST) {
         throw e;
       }
-      return null;
     }
-  }
-
-  private ProtocolModel model(VisitorState state) {
-    return UnitAnalysis.of(state, options).model();
+    return Description.NO_MATCH;
   }
 
   // ---- closes ----
@@ -267,7 +255,8 @@ public final class MiCloseBeforeDrain extends BugChecker
     if (receiverType == null) {
       return null;
     }
-    List<MethodSymbol> drains = model(state).receiverDrainMethods(receiverType.tsym);
+    List<MethodSymbol> drains =
+        UnitAnalysis.of(state, options).model().receiverDrainMethods(receiverType.tsym);
     String receiver = state.getSourceForNode(select.getExpression());
     if (drains.isEmpty() || receiver == null) {
       return null;

@@ -48,7 +48,7 @@ public final class UnitAnalysis {
    * When set (system property {@code miguard.analysis.failFast=true}, as the tests do), an
    * exception while analysing a body is rethrown instead of skipping the body silently.
    */
-  private static final boolean FAIL_FAST = Boolean.getBoolean("miguard.analysis.failFast");
+  public static final boolean FAIL_FAST = Boolean.getBoolean("miguard.analysis.failFast");
 
   private final CompilationUnitTree unit;
   private final AnalysisOptions options;
