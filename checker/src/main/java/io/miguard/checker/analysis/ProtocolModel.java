@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * that the checker has no compile dependency on the annotations jar, and method annotations are
  * looked up on overridden methods too, so that an override without annotations keeps its role.
  *
- * <p>One instance serves one compilation (it caches per symbol).
+ * <p>One instance serves one compilation unit's analyses (it caches per symbol).
  */
 public final class ProtocolModel {
   private static final String PACKAGE = "io.miguard.annotations.";
