@@ -7,22 +7,14 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.BlockTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -55,11 +47,7 @@ import org.jspecify.annotations.Nullable;
     linkType = BugPattern.LinkType.CUSTOM,
     link = "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiCloseBeforeDrain.md",
     documentSuppression = true)
-public final class MiCloseBeforeDrain extends BugChecker
-    implements MethodTreeMatcher,
-        LambdaExpressionTreeMatcher,
-        BlockTreeMatcher,
-        VariableTreeMatcher {
+public final class MiCloseBeforeDrain extends OperationBodyChecker {
   private final AnalysisOptions options;
 
   /** The check with default options. */
@@ -78,53 +66,18 @@ public final class MiCloseBeforeDrain extends BugChecker
   }
 
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    return checkBody(state, tree);
+  AnalysisOptions options() {
+    return options;
   }
 
+  /** Reports the faulty closes of the body and, for a method, its broken promises to drain. */
   @Override
-  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    return checkBody(state, null);
-  }
-
-  @Override
-  public Description matchBlock(BlockTree tree, VisitorState state) {
-    return isClassMember(state) ? checkBody(state, null) : Description.NO_MATCH;
-  }
-
-  @Override
-  public Description matchVariable(VariableTree tree, VisitorState state) {
-    return isClassMember(state) && tree.getInitializer() != null
-        ? checkBody(state, null)
-        : Description.NO_MATCH;
-  }
-
-  private static boolean isClassMember(VisitorState state) {
-    TreePath parent = state.getPath().getParentPath();
-    return parent != null && parent.getLeaf() instanceof ClassTree;
-  }
-
-  /**
-   * Reports the faulty closes of the body at the current path and, for a method, its broken
-   * {@code @DrainsResults} promises. Never crashes the compilation: a body the analysis cannot
-   * handle is skipped, and nothing is invented for it.
-   */
-  private Description checkBody(VisitorState state, @Nullable MethodTree method) {
-    try {
-      UnitAnalysis unit = UnitAnalysis.of(state, options);
-      BodyAnalysis analysis = unit.analyse(state.getPath());
-      if (analysis != null) {
-        reportCloses(analysis, state);
-        if (method != null) {
-          DrainsResultsVerification.verify(this, method, analysis, unit.model(), state);
-        }
-      }
-    } catch (RuntimeException | StackOverflowError e) {
-      if (UnitAnalysis.FAIL_FAST) {
-        throw e;
-      }
+  void report(
+      BodyAnalysis analysis, UnitAnalysis unit, @Nullable MethodTree method, VisitorState state) {
+    reportCloses(analysis, state);
+    if (method != null) {
+      DrainsResultsVerification.verify(this, method, analysis, unit.model(), state);
     }
-    return Description.NO_MATCH;
   }
 
   // ---- closes ----

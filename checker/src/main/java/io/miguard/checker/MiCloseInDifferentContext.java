@@ -6,19 +6,13 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.BlockTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -68,62 +62,24 @@ import org.jspecify.annotations.Nullable;
     link =
         "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiCloseInDifferentContext.md",
     documentSuppression = true)
-public final class MiCloseInDifferentContext extends BugChecker
-    implements MethodTreeMatcher,
-        LambdaExpressionTreeMatcher,
-        BlockTreeMatcher,
-        VariableTreeMatcher {
+public final class MiCloseInDifferentContext extends OperationBodyChecker {
 
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    return reportCloses(state);
+  AnalysisOptions options() {
+    return AnalysisOptions.DEFAULT;
   }
 
+  /** Reports every close of the body that is in a foreign context. */
   @Override
-  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    return reportCloses(state);
-  }
-
-  @Override
-  public Description matchBlock(BlockTree tree, VisitorState state) {
-    return isClassMember(state) ? reportCloses(state) : Description.NO_MATCH;
-  }
-
-  @Override
-  public Description matchVariable(VariableTree tree, VisitorState state) {
-    return isClassMember(state) && tree.getInitializer() != null
-        ? reportCloses(state)
-        : Description.NO_MATCH;
-  }
-
-  private static boolean isClassMember(VisitorState state) {
-    TreePath parent = state.getPath().getParentPath();
-    return parent != null && parent.getLeaf() instanceof ClassTree;
-  }
-
-  /** Reports every close of the body at the current path that is in a foreign context. */
-  private Description reportCloses(VisitorState state) {
-    BodyAnalysis analysis;
-    try {
-      analysis = UnitAnalysis.of(state, AnalysisOptions.DEFAULT).analyse(state.getPath());
-    } catch (RuntimeException | StackOverflowError e) {
-      // Never crash the compilation: a body the analysis cannot handle is skipped.
-      if (Boolean.getBoolean("miguard.analysis.failFast")) {
-        throw e;
-      }
-      return Description.NO_MATCH;
-    }
-    if (analysis == null) {
-      return Description.NO_MATCH;
-    }
-    ProtocolModel model = UnitAnalysis.of(state, AnalysisOptions.DEFAULT).model();
+  void report(
+      BodyAnalysis analysis, UnitAnalysis unit, @Nullable MethodTree method, VisitorState state) {
+    ProtocolModel model = unit.model();
     for (CloseEvent event : analysis.closeEvents()) {
       Finding finding = find(event, analysis, state);
       if (finding != null) {
         state.reportMatch(describe(event, finding, model, state));
       }
     }
-    return Description.NO_MATCH;
   }
 
   /** A close on a path whose context provably differs from the operation's starting context. */
