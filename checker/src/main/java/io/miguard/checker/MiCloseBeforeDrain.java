@@ -171,7 +171,10 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
         && operation.results() == Results.MULTIPLE
         && operation.drainedAsSingle().isDrained()
         && !operation.drainedAsMulti().isDrained()) {
-      message.append(" A single retrieval does not drain a multi-result operation.");
+      // Results were read (once or in a loop) but the path never saw moreResults() false.
+      message.append(
+          " Results are retrieved, but a multi-result operation is drained only when"
+              + " moreResults() is false.");
     }
     message.append(
         " Retrieve results until moreResults() is false (or drain it) on every path before the"

@@ -138,7 +138,19 @@ class DrainLoops {
     MiOperation op = s.queryInstances(NS, "WQL", "SELECT * FROM Win32_Service");
     InstanceResult first = op.getInstance();
     System.out.println(first.instance());
-    // BUG: Diagnostic contains: A single retrieval does not drain a multi-result operation
+    // BUG: Diagnostic contains: Results are retrieved, but a multi-result operation is drained only when moreResults() is false
+    op.close();
+  }
+
+  void loopThatNeverTestsMoreResults(MiSession s) {
+    MiOperation op = s.enumerateInstances(NS, "Win32_Service");
+    while (true) {
+      InstanceResult r = op.getInstance();
+      if (r.instance() == null) {
+        break;
+      }
+    }
+    // BUG: Diagnostic contains: no path to this close drains it. Results are retrieved, but a multi-result operation is drained only when moreResults() is false
     op.close();
   }
 }
