@@ -18,6 +18,11 @@ class MiCloseBeforeDrainTest {
   }
 
   @Test
+  void booleanHelpersThatReturnMoreResultsAreTheAccessor() {
+    helper.addSourceFile("testdata/ResultPredicates.java").doTest();
+  }
+
+  @Test
   void singleResultOperationsDrainWithOneRetrieval() {
     helper.addSourceFile("testdata/SingleResults.java").doTest();
   }

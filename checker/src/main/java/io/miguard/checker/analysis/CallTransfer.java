@@ -53,6 +53,7 @@ final class CallTransfer {
       Values values) {
     Call call = new Call(node, method, receiver, store);
     applyReceiverRole(call, node.getTarget().getReceiver());
+    applyResultPredicate(call, values);
     call.store = passArguments(node, method, node.getArguments(), call.store, values);
     applyStart(call);
     applySecurityContext(call);
@@ -137,6 +138,19 @@ final class CallTransfer {
           call.store = call.store.withContext(call.store.context().leaveInnermost());
         }
       }
+    }
+  }
+
+  /** A call to a {@code moreResults()} predicate of this unit is the accessor on its argument. */
+  private void applyResultPredicate(Call call, Values values) {
+    ResultPredicate predicate = setup.summaries().resultPredicateOf(call.method);
+    List<Node> arguments = call.node.getArguments();
+    if (predicate == null || predicate.parameter() >= arguments.size()) {
+      return;
+    }
+    Value argument = values.of(arguments.get(predicate.parameter()), call.store);
+    if (argument.is(Value.Kind.RESULT)) {
+      call.result = Value.flag(argument.operations(), FlagKind.MORE_RESULTS, predicate.moreWhen());
     }
   }
 

@@ -21,18 +21,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Summaries of the methods of one compilation unit, computed from their own analyses on demand:
- * what each does to the operations passed to it, and whether it is a factory.
+ * what each does to the operations passed to it, and whether it is a factory; and which are {@code
+ * moreResults()} predicates on a result.
  */
 final class MethodSummaries {
   private final UnitAnalysis unit;
   private final CompilationUnitTree tree;
   private final Map<MethodSymbol, MethodSummary> summaries = new HashMap<>();
   private final Set<MethodSymbol> noSummary = new HashSet<>();
+  private final Map<MethodSymbol, Optional<ResultPredicate>> predicates = new HashMap<>();
   private @Nullable Map<MethodSymbol, TreePath> methods;
 
   MethodSummaries(UnitAnalysis unit, CompilationUnitTree tree) {
@@ -63,6 +66,24 @@ final class MethodSummaries {
       summaries.put(method, summary);
     }
     return summary;
+  }
+
+  /**
+   * The method of this unit as a {@code moreResults()} predicate on one of its parameters, or null
+   * if it is not one; see {@link ResultPredicate}.
+   */
+  @Nullable ResultPredicate resultPredicateOf(MethodSymbol method) {
+    return predicates
+        .computeIfAbsent(
+            method,
+            m -> {
+              TreePath path = methods().get(m);
+              return Optional.ofNullable(
+                  path == null
+                      ? null
+                      : ResultPredicate.of((MethodTree) path.getLeaf(), unit.model()));
+            })
+        .orElse(null);
   }
 
   private static MethodSummary summarise(MethodTree method, BodyAnalysis analysis) {

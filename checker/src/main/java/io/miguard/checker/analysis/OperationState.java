@@ -169,9 +169,14 @@ public final class OperationState {
     return withDrained(drainedAsMulti, DrainState.YES);
   }
 
-  /** A retrieved result was seen to say that more results follow. */
+  /**
+   * A retrieved result was seen to say that more results follow: whatever the paths that reach
+   * here, the operation is not drained now (a drained operation reports no more results, so the
+   * paths on which it was drained cannot take this edge). On a path the analysis believes drained,
+   * nothing is learned.
+   */
   OperationState moreSeen() {
-    return drainedAsMulti.isDrained() ? this : withDrained(drainedAsMulti, DrainState.NO);
+    return drainedAsMulti.isDrained() ? this : withDrained(DrainState.NO, DrainState.NO);
   }
 
   OperationState cancelled(Tree cancel) {

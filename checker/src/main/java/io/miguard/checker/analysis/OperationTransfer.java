@@ -252,8 +252,8 @@ final class OperationTransfer
   @Override
   public TransferResult<Value, OperationStore> visitBooleanLiteral(
       BooleanLiteralNode n, TransferInput<Value, OperationStore> in) {
-    return regular(
-        n, in, in.getRegularStore(), n.getValue() ? Value.TRUE : Value.FALSE, null, true);
+    // `do { ... } while (true)`: the literal never takes its false edge.
+    return constant(n, in, in.getRegularStore(), n.getValue() ? Value.TRUE : Value.FALSE);
   }
 
   @Override
@@ -374,8 +374,10 @@ final class OperationTransfer
   /** Splits the store on a flag: the "no more" edge drains, a "more results" edge sees more. */
   private TransferResult<Value, OperationStore> split(
       Node n, TransferInput<Value, OperationStore> in, OperationStore store, Value flag) {
+    // A flag of several operations (a variable that may hold either) tells which one has more
+    // results on no path, so its "more" edge learns nothing.
     OperationStore more =
-        flag.flagKind() == FlagKind.MORE_RESULTS
+        flag.flagKind() == FlagKind.MORE_RESULTS && flag.operations().size() == 1
             ? store.update(flag.operations(), OperationState::moreSeen)
             : store;
     OperationStore noMore = store.update(flag.operations(), OperationState::drain);

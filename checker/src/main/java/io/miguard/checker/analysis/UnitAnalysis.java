@@ -252,6 +252,11 @@ public final class UnitAnalysis {
     return summaries.summaryOf(method);
   }
 
+  /** The method of this unit as a result predicate; see {@link ResultPredicate}. */
+  @Nullable ResultPredicate resultPredicateOf(MethodSymbol method) {
+    return summaries.resultPredicateOf(method);
+  }
+
   /** Where a method reference runs; see {@link BodyEntries#placementOf}. */
   BodyEntries.Placement placementOf(Tree code, ContextStack creation) {
     return entries.placementOf(code, creation, unit, state);

@@ -153,4 +153,29 @@ class DrainLoops {
     // BUG: Diagnostic contains: no path to this close drains it. Results are retrieved, but a multi-result operation is drained only when moreResults() is false
     op.close();
   }
+
+  void breakWhenMoreResultsFollow(MiSession s) {
+    MiOperation op = s.enumerateInstances(NS, "Win32_Process");
+    do {
+      InstanceResult r = op.getInstance();
+      if (r.moreResults()) {
+        break;
+      }
+    } while (true);
+    // BUG: Diagnostic contains: 'op' (started on line 158) is closed before its final result is retrieved: no path to this close drains it
+    op.close();
+  }
+
+  void breakOnMoreResultsAfterSomeDrainingPaths(MiSession s, boolean quick) {
+    MiOperation op = s.enumerateInstances(NS, "Win32_Process");
+    InstanceResult r;
+    do {
+      r = op.getInstance();
+      if (quick && r.moreResults()) {
+        break;
+      }
+    } while (r.moreResults());
+    // BUG: Diagnostic contains: 'op' (started on line 170) may be closed before its final result is retrieved: the path through line 175
+    op.close();
+  }
 }
