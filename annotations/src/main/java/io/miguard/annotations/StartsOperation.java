@@ -34,6 +34,19 @@ public @interface StartsOperation {
   /** How many results the operation delivers before its final one. */
   Results results() default Results.MULTIPLE;
 
+  /**
+   * The name of the handle's no-argument {@link DrainsResults} method that drains this operation,
+   * where the handle has several for different kinds of result (instances, classes). The drain
+   * check's suggested fix calls it; when empty, the fix calls the handle's first such method, and
+   * when the named method is not one of them, the check suggests no fix.
+   *
+   * <pre>{@code
+   * @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE, drainWith = "drainClasses")
+   * public MiOperation enumerateClasses(String namespace, String className, boolean namesOnly)
+   * }</pre>
+   */
+  String drainWith() default "";
+
   /** How the synchrony of a started operation is decided. */
   enum Mode {
     /** The caller pulls results with {@link RetrievesResult} methods and must drain them. */

@@ -24,7 +24,9 @@ import io.miguard.checker.analysis.CloseEvent;
 import io.miguard.checker.analysis.ClosePath;
 import io.miguard.checker.analysis.DrainState;
 import io.miguard.checker.analysis.OperationState;
+import io.miguard.checker.analysis.ProtocolModel;
 import io.miguard.checker.analysis.ProtocolModel.Results;
+import io.miguard.checker.analysis.ProtocolModel.StartSpec;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import io.miguard.checker.analysis.UnitAnalysis;
 import java.util.List;
@@ -191,6 +193,25 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
   }
 
   /**
+   * The drain method the start call names ({@code @StartsOperation(drainWith = ...)}), else the
+   * handle type's first; null if the named one is not a drain method of the handle.
+   */
+  private static @Nullable MethodSymbol drainMethodFor(
+      OperationState operation, List<MethodSymbol> drains, ProtocolModel model) {
+    String named = "";
+    if (operation.startedAt() instanceof MethodInvocationTree start) {
+      StartSpec spec = model.startsOperation(ASTHelpers.getSymbol(start));
+      named = spec == null ? "" : spec.drainWith();
+    }
+    for (MethodSymbol drain : drains) {
+      if (named.isEmpty() || drain.getSimpleName().contentEquals(named)) {
+        return drain;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Inserts a drain before an explicit close of a multi-result operation that no path drains: the
    * handle type's first no-argument {@code @DrainsResults} method, called on the closed receiver.
    */
@@ -211,13 +232,14 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
     if (receiverType == null) {
       return null;
     }
-    List<MethodSymbol> drains =
-        UnitAnalysis.of(state, options).model().receiverDrainMethods(receiverType.tsym);
+    ProtocolModel model = UnitAnalysis.of(state, options).model();
+    MethodSymbol drainMethod =
+        drainMethodFor(operation, model.receiverDrainMethods(receiverType.tsym), model);
     String receiver = state.getSourceForNode(select.getExpression());
-    if (drains.isEmpty() || receiver == null) {
+    if (drainMethod == null || receiver == null) {
       return null;
     }
-    String drain = receiver + "." + drains.get(0).getSimpleName() + "();";
+    String drain = receiver + "." + drainMethod.getSimpleName() + "();";
     return SuggestedFix.prefixWith(statement, drain + "\n" + Lines.indentationOf(statement, state));
   }
 }

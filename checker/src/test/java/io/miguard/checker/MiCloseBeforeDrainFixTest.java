@@ -38,6 +38,33 @@ class MiCloseBeforeDrainFixTest {
   }
 
   @Test
+  void insertsTheDrainTheStartNamesForAClassEnumeration() {
+    helper
+        .addInputLines(
+            "Test.java",
+            "import io.miguard.mi.MiOperation;",
+            "import io.miguard.mi.MiSession;",
+            "class Test {",
+            "  void list(MiSession s) {",
+            "    MiOperation op = s.enumerateClasses(\"root/cimv2\", \"Win32_Service\", true);",
+            "    op.close();",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Test.java",
+            "import io.miguard.mi.MiOperation;",
+            "import io.miguard.mi.MiSession;",
+            "class Test {",
+            "  void list(MiSession s) {",
+            "    MiOperation op = s.enumerateClasses(\"root/cimv2\", \"Win32_Service\", true);",
+            "    op.drainClasses();",
+            "    op.close();",
+            "  }",
+            "}")
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  @Test
   void usesTheDrainMethodOfTheUsersOwnHandle() {
     helper
         .addInputLines(
@@ -91,6 +118,51 @@ class MiCloseBeforeDrainFixTest {
             "    }",
             "  }",
             "}")
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void noFixWhenTheNamedDrainIsNotADrainOfTheHandle() {
+    helper
+        .addInputLines(
+            "fake/Query.java",
+            "package fake;",
+            "import io.miguard.annotations.*;",
+            "@OperationHandle",
+            "public class Query implements AutoCloseable {",
+            "  @RetrievesResult public Row fetch() { return null; }",
+            "  public void finishRows() {}",
+            "  @DrainsResults public void finish() {",
+            "    Row r;",
+            "    do { r = fetch(); } while (r.pending());",
+            "  }",
+            "  @ClosesOperation @Override public void close() {}",
+            "}")
+        .expectUnchanged()
+        .addInputLines(
+            "fake/Row.java",
+            "package fake;",
+            "public record Row(@io.miguard.annotations.MoreResults boolean pending) {}")
+        .expectUnchanged()
+        .addInputLines(
+            "fake/Connection.java",
+            "package fake;",
+            "import io.miguard.annotations.StartsOperation;",
+            "public class Connection {",
+            "  @StartsOperation(drainWith = \"finishRows\")",
+            "  public Query select(String what) { return null; }",
+            "}")
+        .expectUnchanged()
+        .addInputLines(
+            "Test.java",
+            "import fake.*;",
+            "class Test {",
+            "  void list(Connection c) {",
+            "    Query q = c.select(\"everything\");",
+            "    q.close();",
+            "  }",
+            "}")
+        .expectUnchanged()
         .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
   }
 

@@ -840,7 +840,7 @@ public final class MiSession implements AutoCloseable {
    * @param namesOnly deliver classes with names only, without properties or methods
    * @return the operation, owned by the caller
    */
-  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
+  @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE, drainWith = "drainClasses")
   public MiOperation enumerateClasses(String namespace, String className, boolean namesOnly) {
     return enumerateClasses(namespace, className, namesOnly, null, null);
   }
@@ -858,7 +858,10 @@ public final class MiSession implements AutoCloseable {
    *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
-  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  @StartsOperation(
+      mode = Mode.DECIDED_BY_CALLBACKS,
+      results = Results.MULTIPLE,
+      drainWith = "drainClasses")
   public MiOperation enumerateClasses(
       String namespace,
       String className,
@@ -881,7 +884,10 @@ public final class MiSession implements AutoCloseable {
    *     {@code moreResults() == false}
    * @return the operation, owned by the caller
    */
-  @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
+  @StartsOperation(
+      mode = Mode.DECIDED_BY_CALLBACKS,
+      results = Results.MULTIPLE,
+      drainWith = "drainClasses")
   public MiOperation enumerateClasses(
       String namespace,
       String className,

@@ -67,8 +67,10 @@ public final class ProtocolModel {
    * @param mode the declared mode: {@link Synchrony#UNKNOWN} stands for {@code
    *     DECIDED_BY_CALLBACKS}
    * @param callbacksParameter the index of the {@code @AsyncIfNonNull} parameter, or -1
+   * @param drainWith the name of the drain method for the suggested fix, or empty
    */
-  public record StartSpec(Synchrony mode, Results results, int callbacksParameter) {}
+  public record StartSpec(
+      Synchrony mode, Results results, int callbacksParameter, String drainWith) {}
 
   private final Types types;
   private final Map<TypeSymbol, Boolean> handleTypes = new HashMap<>();
@@ -149,7 +151,8 @@ public final class ProtocolModel {
         return new StartSpec(
             synchrony,
             results.equals("SINGLE") ? Results.SINGLE : Results.MULTIPLE,
-            synchrony == Synchrony.UNKNOWN ? parameterMarked(method, ASYNC_IF_NON_NULL) : -1);
+            synchrony == Synchrony.UNKNOWN ? parameterMarked(method, ASYNC_IF_NON_NULL) : -1,
+            stringValue(starts, "drainWith", ""));
       }
     }
     return null;
@@ -321,6 +324,16 @@ public final class ProtocolModel {
       }
     }
     return null;
+  }
+
+  private static String stringValue(Attribute.Compound annotation, String element, String dflt) {
+    for (Map.Entry<MethodSymbol, Attribute> value : annotation.getElementValues().entrySet()) {
+      if (value.getKey().getSimpleName().contentEquals(element)
+          && value.getValue().getValue() instanceof String string) {
+        return string;
+      }
+    }
+    return dflt;
   }
 
   private static String enumValue(Attribute.Compound annotation, String element, String dflt) {
