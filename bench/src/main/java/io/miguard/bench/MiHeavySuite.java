@@ -1,0 +1,72 @@
+package io.miguard.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Table 2: generated code that uses the binding everywhere ({@link MiHeavyGenerator}) at 1x, 2x, 4x
+ * and 8x. The findings of every run must be exactly the generator's planted mistakes: the benchmark
+ * measures checks that did their whole job.
+ */
+final class MiHeavySuite {
+  static final int CLASSES_PER_STEP = 25;
+  private static final int[] SIZES = {1, 2, 4, 8};
+
+  private MiHeavySuite() {}
+
+  static String run(Workers workers, BenchConfig config) throws IOException {
+    Table table = new Table(List.of("size", "classes", "lines", "findings"), Comparison.COLUMNS);
+    for (int size : SIZES) {
+      Path root = Files.createTempDirectory("miguard-bench-mi");
+      try {
+        GeneratedSources generated = MiHeavyGenerator.generate(root, CLASSES_PER_STEP * size);
+        Comparison comparison =
+            Comparison.run(
+                workers,
+                generated.files(),
+                bindingClassPath(),
+                config.warmups(),
+                config.iterations());
+        requireSame(generated.expectedFindings(), comparison.findings());
+        table.row(
+            List.of(
+                size + "x",
+                generated.files().size(),
+                RealTreeSuite.lines(generated.files()),
+                comparison.findings().size()),
+            comparison.cells());
+      } finally {
+        Workers.deleteRecursively(root);
+      }
+    }
+    return table.render();
+  }
+
+  /** The binding and its annotations: what generated code compiles against. */
+  static List<String> bindingClassPath() {
+    try {
+      return List.of(
+          WorkerProcess.locationOf(Class.forName("io.miguard.mi.MiOperation")),
+          WorkerProcess.locationOf(Class.forName("io.miguard.annotations.OperationHandle")));
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the binding is not on the class path", e);
+    }
+  }
+
+  static void requireSame(List<String> expected, List<String> actual) {
+    List<String> wanted = new ArrayList<>(expected);
+    List<String> got = new ArrayList<>(actual);
+    wanted.sort(null);
+    got.sort(null);
+    if (!wanted.equals(got)) {
+      throw new IllegalStateException(
+          "the miguard findings differ from the generator's mistakes; expected "
+              + wanted
+              + " but got "
+              + got);
+    }
+  }
+}

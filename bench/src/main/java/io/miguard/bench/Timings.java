@@ -1,0 +1,69 @@
+package io.miguard.bench;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+
+/**
+ * Error Prone's own per-check timers ({@code ErrorProneTimings}) of one compilation: the time
+ * inside every check, and inside the miguard checks. Read reflectively, because the javac worker
+ * has no Error Prone on its class path and the others load it at run time. The timers live in the
+ * compilation's javac context, which javac drops when the task ends: {@link #attach} takes them
+ * before the task runs, {@link Attached#read} after.
+ */
+final class Timings {
+  private Timings() {}
+
+  /** The timers of a compilation, or none without Error Prone. */
+  interface Attached {
+    CheckTime read();
+  }
+
+  /** Nanoseconds inside every check, and inside the miguard checks. */
+  record CheckTime(long allChecksNanos, long miguardNanos) {}
+
+  private static final Attached NONE = () -> new CheckTime(0, 0);
+
+  static Attached attach(JavaCompiler.CompilationTask task) {
+    Class<?> timingsClass;
+    try {
+      timingsClass =
+          Class.forName(
+              "com.google.errorprone.ErrorProneTimings", false, Timings.class.getClassLoader());
+    } catch (ClassNotFoundException noErrorProne) {
+      return NONE;
+    }
+    try {
+      Object context = task.getClass().getMethod("getContext").invoke(task);
+      Class<?> contextClass = Class.forName("com.sun.tools.javac.util.Context");
+      Object timings = timingsClass.getMethod("instance", contextClass).invoke(null, context);
+      Method timers = timingsClass.getMethod("timings");
+      return () -> sum(invoke(timers, timings));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot reach Error Prone's check timers", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Duration> invoke(Method timers, Object timings) {
+    try {
+      return (Map<String, Duration>) timers.invoke(timings);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read Error Prone's check timers", e);
+    }
+  }
+
+  private static CheckTime sum(Map<String, Duration> timers) {
+    long all = 0;
+    long miguard = 0;
+    for (Map.Entry<String, Duration> timer : timers.entrySet()) {
+      long nanos = timer.getValue().toNanos();
+      all += nanos;
+      if (Configuration.MIGUARD_CHECKS.contains(timer.getKey())) {
+        miguard += nanos;
+      }
+    }
+    return new CheckTime(all, miguard);
+  }
+}
