@@ -2,11 +2,11 @@ package io.miguard.checker.analysis;
 
 import com.google.common.collect.ImmutableMap;
 import com.sun.source.tree.Tree;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import javax.lang.model.element.Element;
 import org.checkerframework.errorprone.dataflow.analysis.Store;
@@ -119,8 +119,13 @@ final class OperationStore implements Store<OperationStore> {
   // ---- updating ----
 
   OperationStore withLocal(Element variable, @Nullable Value value) {
+    Value old = locals.get(variable);
+    boolean remove = value == null || value.is(Value.Kind.TOP);
+    if (remove ? old == null : value.equals(old)) {
+      return this;
+    }
     Map<Element, Value> copy = new LinkedHashMap<>(locals);
-    if (value == null || value.is(Value.Kind.TOP)) {
+    if (remove) {
       copy.remove(variable);
     } else {
       copy.put(variable, value);
@@ -130,6 +135,9 @@ final class OperationStore implements Store<OperationStore> {
   }
 
   OperationStore withOperation(OperationId id, OperationState state) {
+    if (state.equals(operations.get(id))) {
+      return this;
+    }
     Map<OperationId, OperationState> copy = new LinkedHashMap<>(operations);
     copy.put(id, state);
     return new OperationStore(
@@ -208,22 +216,50 @@ final class OperationStore implements Store<OperationStore> {
     if (!exceptionalPathsCount && propagating != other.propagating) {
       return (propagating ? other : this).copy();
     }
-    Map<Element, Value> joinedLocals = new HashMap<>(locals);
-    other.locals.forEach(
-        (variable, value) -> joinedLocals.merge(variable, value, Value::leastUpperBound));
-    joinedLocals.values().removeIf(v -> v.is(Value.Kind.TOP));
-    Map<OperationId, OperationState> joinedOperations = new LinkedHashMap<>(operations);
-    other.operations.forEach(
-        (id, state) ->
-            joinedOperations.merge(
-                id, state, (mine, theirs) -> mine.join(theirs, lastStep, other.lastStep)));
     return new OperationStore(
-        joinedLocals,
-        joinedOperations,
+        joined(locals, other.locals, Value::leastUpperBound),
+        joined(
+            operations,
+            other.operations,
+            (mine, theirs) -> mine.join(theirs, lastStep, other.lastStep)),
         context.join(other.context),
         Positions.later(lastStep, other.lastStep),
         propagating && other.propagating,
         exceptionalPathsCount);
+  }
+
+  /**
+   * The pointwise join of two maps (a key one side lacks keeps the other side's value; a local
+   * joined to TOP is dropped). Stores at a join usually differ in a few entries: {@code mine}
+   * itself is returned when the join changes none of them, so that a join costs comparisons, not a
+   * new map, and the framework's equality test after it finds the same map.
+   */
+  private static <K, V> ImmutableMap<K, V> joined(
+      ImmutableMap<K, V> mine, ImmutableMap<K, V> theirs, BinaryOperator<V> join) {
+    if (mine == theirs) {
+      return mine;
+    }
+    Map<K, V> changed = null;
+    for (Map.Entry<K, V> entry : theirs.entrySet()) {
+      V own = mine.get(entry.getKey());
+      V their = entry.getValue();
+      if (own == their) {
+        continue;
+      }
+      V value = own == null ? their : join.apply(own, their);
+      if (value.equals(own)) {
+        continue;
+      }
+      if (changed == null) {
+        changed = new LinkedHashMap<>(mine);
+      }
+      changed.put(entry.getKey(), value);
+    }
+    if (changed == null) {
+      return mine;
+    }
+    changed.values().removeIf(v -> v instanceof Value value && value.is(Value.Kind.TOP));
+    return ImmutableMap.copyOf(changed);
   }
 
   @Override

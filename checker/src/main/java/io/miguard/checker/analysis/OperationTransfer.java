@@ -35,6 +35,7 @@ import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
 import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
+import org.checkerframework.errorprone.dataflow.cfg.block.SpecialBlock;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
@@ -207,11 +208,25 @@ final class OperationTransfer
     if (!(node instanceof MarkerNode)) {
       store = store.withPropagating(propagates);
     }
+    // Only the normal exit's store is ever read: an exception that leaves the body at once needs
+    // no state there, and not joining every call's store into the exceptional exit keeps the
+    // analysis linear in the body's size.
+    OperationStore leaving = store.unreachable();
     Map<TypeMirror, OperationStore> result = new HashMap<>();
-    for (TypeMirror cause : eb.getExceptionalSuccessors().keySet()) {
-      result.put(cause, store);
+    for (Map.Entry<TypeMirror, Set<Block>> edge : eb.getExceptionalSuccessors().entrySet()) {
+      result.put(edge.getKey(), onlyLeaveTheBody(edge.getValue()) ? leaving : store);
     }
     return result;
+  }
+
+  private static boolean onlyLeaveTheBody(Set<Block> successors) {
+    for (Block successor : successors) {
+      if (!(successor instanceof SpecialBlock special)
+          || special.getSpecialType() != SpecialBlock.SpecialBlockType.EXCEPTIONAL_EXIT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- values ----
