@@ -1,12 +1,9 @@
 package io.miguard.checker.analysis;
 
-import com.google.common.collect.ImmutableMap;
 import com.sun.source.tree.Tree;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import javax.lang.model.element.Element;
 import org.checkerframework.errorprone.dataflow.analysis.Store;
@@ -25,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * blur what holds on the others.
  */
 final class OperationStore implements Store<OperationStore> {
-  private final ImmutableMap<Element, Value> locals;
-  private final ImmutableMap<OperationId, OperationState> operations;
+  // Persistent: a CFG node changes a few entries, and stores at a join share most of theirs.
+  private final PersistentMap<Element, Value> locals;
+  private final PersistentMap<OperationId, OperationState> operations;
   private final ContextStack context;
   private final @Nullable Tree lastStep;
   private final boolean propagating;
@@ -40,20 +38,27 @@ final class OperationStore implements Store<OperationStore> {
       @Nullable Tree lastStep,
       boolean propagating,
       boolean exceptionalPathsCount) {
-    this(locals, operations, context, lastStep, propagating, exceptionalPathsCount, false);
+    this(
+        PersistentMap.copyOf(locals),
+        PersistentMap.copyOf(operations),
+        context,
+        lastStep,
+        propagating,
+        exceptionalPathsCount,
+        false);
   }
 
   private OperationStore(
-      Map<Element, Value> locals,
-      Map<OperationId, OperationState> operations,
+      PersistentMap<Element, Value> locals,
+      PersistentMap<OperationId, OperationState> operations,
       ContextStack context,
       @Nullable Tree lastStep,
       boolean propagating,
       boolean exceptionalPathsCount,
       boolean unreachable) {
     this.unreachable = unreachable;
-    this.locals = ImmutableMap.copyOf(locals);
-    this.operations = ImmutableMap.copyOf(operations);
+    this.locals = locals;
+    this.operations = operations;
     this.context = context;
     this.lastStep = lastStep;
     this.propagating = propagating;
@@ -80,15 +85,16 @@ final class OperationStore implements Store<OperationStore> {
     return locals.get(variable);
   }
 
-  ImmutableMap<Element, Value> locals() {
-    return locals;
+  /** A copy of the locals' values. */
+  Map<Element, Value> locals() {
+    return locals.toMap();
   }
 
   @Nullable OperationState operation(OperationId id) {
     return operations.get(id);
   }
 
-  ImmutableMap<OperationId, OperationState> operations() {
+  PersistentMap<OperationId, OperationState> operations() {
     return operations;
   }
 
@@ -119,50 +125,43 @@ final class OperationStore implements Store<OperationStore> {
   // ---- updating ----
 
   OperationStore withLocal(Element variable, @Nullable Value value) {
-    Value old = locals.get(variable);
-    boolean remove = value == null || value.is(Value.Kind.TOP);
-    if (remove ? old == null : value.equals(old)) {
-      return this;
-    }
-    Map<Element, Value> copy = new LinkedHashMap<>(locals);
-    if (remove) {
-      copy.remove(variable);
-    } else {
-      copy.put(variable, value);
-    }
-    return new OperationStore(
-        copy, operations, context, lastStep, propagating, exceptionalPathsCount, unreachable);
+    PersistentMap<Element, Value> updated =
+        value == null || value.is(Value.Kind.TOP)
+            ? locals.without(variable)
+            : locals.with(variable, value);
+    return updated == locals
+        ? this
+        : new OperationStore(
+            updated,
+            operations,
+            context,
+            lastStep,
+            propagating,
+            exceptionalPathsCount,
+            unreachable);
   }
 
   OperationStore withOperation(OperationId id, OperationState state) {
-    if (state.equals(operations.get(id))) {
-      return this;
-    }
-    Map<OperationId, OperationState> copy = new LinkedHashMap<>(operations);
-    copy.put(id, state);
-    return new OperationStore(
-        locals, copy, context, lastStep, propagating, exceptionalPathsCount, unreachable);
+    return withOperations(operations.with(id, state));
   }
 
   /** Applies {@code change} to the state of each of {@code ids} that is known. */
   OperationStore update(Set<OperationId> ids, UnaryOperator<OperationState> change) {
-    if (ids.isEmpty()) {
-      return this;
-    }
-    Map<OperationId, OperationState> copy = new LinkedHashMap<>(operations);
-    boolean changed = false;
+    PersistentMap<OperationId, OperationState> updated = operations;
     for (OperationId id : ids) {
-      OperationState state = copy.get(id);
+      OperationState state = updated.get(id);
       if (state != null) {
-        OperationState updated = change.apply(state);
-        changed |= !updated.equals(state);
-        copy.put(id, updated);
+        updated = updated.with(id, change.apply(state));
       }
     }
-    return changed
-        ? new OperationStore(
-            locals, copy, context, lastStep, propagating, exceptionalPathsCount, unreachable)
-        : this;
+    return withOperations(updated);
+  }
+
+  private OperationStore withOperations(PersistentMap<OperationId, OperationState> updated) {
+    return updated == operations
+        ? this
+        : new OperationStore(
+            locals, updated, context, lastStep, propagating, exceptionalPathsCount, unreachable);
   }
 
   /** Marks escaped the operations {@code value} lets go (see {@link Value#escapingOperations}). */
@@ -217,49 +216,16 @@ final class OperationStore implements Store<OperationStore> {
       return (propagating ? other : this).copy();
     }
     return new OperationStore(
-        joined(locals, other.locals, Value::leastUpperBound),
-        joined(
-            operations,
+        locals.join(other.locals, Value::leastUpperBound, value -> value.is(Value.Kind.TOP)),
+        operations.join(
             other.operations,
-            (mine, theirs) -> mine.join(theirs, lastStep, other.lastStep)),
+            (mine, theirs) -> mine.join(theirs, lastStep, other.lastStep),
+            state -> false),
         context.join(other.context),
         Positions.later(lastStep, other.lastStep),
         propagating && other.propagating,
-        exceptionalPathsCount);
-  }
-
-  /**
-   * The pointwise join of two maps (a key one side lacks keeps the other side's value; a local
-   * joined to TOP is dropped). Stores at a join usually differ in a few entries: {@code mine}
-   * itself is returned when the join changes none of them, so that a join costs comparisons, not a
-   * new map, and the framework's equality test after it finds the same map.
-   */
-  private static <K, V> ImmutableMap<K, V> joined(
-      ImmutableMap<K, V> mine, ImmutableMap<K, V> theirs, BinaryOperator<V> join) {
-    if (mine == theirs) {
-      return mine;
-    }
-    Map<K, V> changed = null;
-    for (Map.Entry<K, V> entry : theirs.entrySet()) {
-      V own = mine.get(entry.getKey());
-      V their = entry.getValue();
-      if (own == their) {
-        continue;
-      }
-      V value = own == null ? their : join.apply(own, their);
-      if (value.equals(own)) {
-        continue;
-      }
-      if (changed == null) {
-        changed = new LinkedHashMap<>(mine);
-      }
-      changed.put(entry.getKey(), value);
-    }
-    if (changed == null) {
-      return mine;
-    }
-    changed.values().removeIf(v -> v instanceof Value value && value.is(Value.Kind.TOP));
-    return ImmutableMap.copyOf(changed);
+        exceptionalPathsCount,
+        false);
   }
 
   @Override
