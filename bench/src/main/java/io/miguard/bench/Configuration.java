@@ -48,7 +48,7 @@ enum Configuration {
       options.add("-XDcompilePolicy=simple");
       options.add("--should-stop=ifError=FLOW");
       options.add(errorProneJdkFlag);
-      options.add("-Xplugin:ErrorProne -XepAllErrorsAsWarnings");
+      options.add("-Xplugin:ErrorProne -XepAllErrorsAsWarnings" + Timings.recordingFlags());
       // Error Prone looks for plugin checks only when a processor path is set; the worker
       // answers for it with its own class loader, so the path itself is never read.
       options.add("-processorpath");

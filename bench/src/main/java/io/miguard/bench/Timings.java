@@ -11,6 +11,10 @@ import javax.tools.JavaCompiler;
  * has no Error Prone on its class path and the others load it at run time. The timers live in the
  * compilation's javac context, which javac drops when the task ends: {@link #attach} takes them
  * before the task runs, {@link Attached#read} after.
+ *
+ * <p>Error Prone up to 2.4x always runs the timers; later releases (2.52.0 here) run them only when
+ * asked with {@value #RECORD_TIMINGS}, a flag the older ones reject as unknown. {@link
+ * #recordingFlags} gives the flag to the Error Prone that has it.
  */
 final class Timings {
   private Timings() {}
@@ -24,6 +28,24 @@ final class Timings {
   record CheckTime(long allChecksNanos, long miguardNanos) {}
 
   private static final Attached NONE = () -> new CheckTime(0, 0);
+
+  private static final String RECORD_TIMINGS = "-XepRecordTimings";
+
+  /**
+   * The Error Prone flag that turns its per-check timers on, when the Error Prone on this JVM's
+   * class path has one (its options know {@code recordTimings}); empty otherwise.
+   */
+  static String recordingFlags() {
+    try {
+      Class<?> options =
+          Class.forName(
+              "com.google.errorprone.ErrorProneOptions", false, Timings.class.getClassLoader());
+      options.getDeclaredMethod("recordTimings");
+      return " " + RECORD_TIMINGS;
+    } catch (ClassNotFoundException | NoSuchMethodException timersAlwaysOn) {
+      return "";
+    }
+  }
 
   static Attached attach(JavaCompiler.CompilationTask task) {
     Class<?> timingsClass;
