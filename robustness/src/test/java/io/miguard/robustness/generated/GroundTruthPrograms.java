@@ -1,0 +1,54 @@
+package io.miguard.robustness.generated;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Generates classes whose methods are bodies of the ground-truth language ({@link Stmt}), each
+ * with the findings the checks must report in it ({@link PathExplorer}).
+ */
+final class GroundTruthPrograms {
+  private static final String PARAMETERS =
+      "(MiSession s, MiInstance keys, BooleanSupplier c, ExecutorService pool)";
+
+  private GroundTruthPrograms() {}
+
+  /** The program of {@code seed}, as class {@code className} with a few methods. */
+  static GeneratedProgram generate(String className, long seed) {
+    Random random = new Random(seed);
+    SourceBuilder out = new SourceBuilder();
+    out.line("package gen;");
+    out.line("");
+    for (String line : Binding.IMPORTS) {
+      out.line(line);
+    }
+    out.line("");
+    out.open("class " + className + " {");
+    for (String line : Binding.CLASS_CONSTANTS) {
+      out.line(line);
+    }
+    List<GeneratedProgram.Unit> units = new ArrayList<>();
+    int methods = 3 + random.nextInt(6);
+    for (int m = 0; m < methods; m++) {
+      List<Stmt> body = StatementGenerator.body(random);
+      out.line("");
+      int first = out.open("void m" + m + PARAMETERS + " {");
+      StatementRenderer renderer = new StatementRenderer(out);
+      renderer.write(body);
+      int last = out.close("}");
+      Map<Stmt, Integer> closes = renderer.closeLines();
+      Set<String> expected =
+          PathExplorer.expectedFindings(body, closes, className + ".java");
+      units.add(new GeneratedProgram.Unit(
+          "m" + m, first, last, new TreeSet<>(closes.values()), expected));
+    }
+    out.line("");
+    Binding.writeHelpers(out);
+    out.close("}");
+    return new GeneratedProgram(className, out.toString(), seed, units);
+  }
+}

@@ -1,0 +1,267 @@
+package io.miguard.robustness.generated;
+
+import io.miguard.robustness.generated.Binding.Hop;
+import io.miguard.robustness.generated.Binding.Ident;
+import io.miguard.robustness.generated.Binding.OpKind;
+import io.miguard.robustness.generated.Binding.ResultKind;
+import io.miguard.robustness.generated.Binding.Synchrony;
+import io.miguard.robustness.generated.Stmt.CloseForm;
+import io.miguard.robustness.generated.Stmt.Jump;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Draws random method bodies of the ground-truth language ({@link Stmt}) that compile: every
+ * operation is declared once (so lambdas may capture it), jumps target only loops they are inside
+ * (and never leave a lambda or an explicit impersonation, whose revert they would skip), a close is
+ * at the loop depth of its start (so no later iteration uses a closed operation), retrievals only
+ * of synchronous operations, and nothing is used after it may have been closed.
+ */
+final class StatementGenerator {
+  private static final int MAX_OPERATIONS = 4;
+  private static final int MAX_DEPTH = 3;
+
+  private final Random random;
+  private int operations;
+  private int loops;
+  private int scopes;
+  private final Set<Integer> closed = new HashSet<>();
+
+  private StatementGenerator(Random random) {
+    this.random = random;
+  }
+
+  /** A random method body. */
+  static List<Stmt> body(Random random) {
+    StatementGenerator generator = new StatementGenerator(random);
+    return generator.list(Scope.method(), 2 + random.nextInt(5));
+  }
+
+  /** An operation visible in a scope. */
+  private record Var(int op, OpKind kind, Synchrony synchrony, int loopDepth, boolean resource,
+      Ident startedAs, int body) {}
+
+  /** A loop a jump may target. */
+  private record Target(int loop, boolean labelled) {}
+
+  /** What a statement list may use: its operations, jump targets and context. */
+  private static final class Scope {
+    final List<Var> vars;
+    final List<Target> targets;
+    final boolean returnAllowed;
+    final int loopDepth;
+    final int depth;
+    final Ident identity; // the innermost impersonation or runAs, null if none
+    final int body; // which lambda body (0: the method)
+
+    Scope(List<Var> vars, List<Target> targets, boolean returnAllowed, int loopDepth, int depth,
+        Ident identity, int body) {
+      this.vars = vars;
+      this.targets = targets;
+      this.returnAllowed = returnAllowed;
+      this.loopDepth = loopDepth;
+      this.depth = depth;
+      this.identity = identity;
+      this.body = body;
+    }
+
+    static Scope method() {
+      return new Scope(new ArrayList<>(), List.of(), true, 0, 0, null, 0);
+    }
+
+    /** A nested block: its own variables, the same targets. */
+    Scope block() {
+      return new Scope(new ArrayList<>(vars), targets, returnAllowed, loopDepth, depth + 1,
+          identity, body);
+    }
+
+    Scope loop(Target target) {
+      List<Target> inner = new ArrayList<>(targets);
+      inner.add(target);
+      return new Scope(new ArrayList<>(vars), inner, returnAllowed, loopDepth + 1, depth + 1,
+          identity, body);
+    }
+
+    Scope impersonating(Ident as) {
+      return new Scope(new ArrayList<>(vars), targets, returnAllowed, loopDepth, depth + 1, as,
+          body);
+    }
+
+    /** The statements between an explicit enter and its revert: no jump may leave them. */
+    Scope explicitImpersonation(Ident as) {
+      return new Scope(vars, List.of(), false, loopDepth, depth, as, body);
+    }
+
+    Scope lambda(Ident as, int newBody) {
+      return new Scope(new ArrayList<>(vars), List.of(), true, loopDepth, depth + 1, as, newBody);
+    }
+  }
+
+  private List<Stmt> list(Scope scope, int size) {
+    List<Stmt> out = new ArrayList<>();
+    int declaredFrom = scope.vars.size();
+    for (int i = 0; i < size; i++) {
+      statement(scope, out);
+    }
+    // Most operations declared here get closed here.
+    for (Var var : List.copyOf(scope.vars.subList(declaredFrom, scope.vars.size()))) {
+      if (!var.resource() && !closed.contains(var.op()) && random.nextInt(10) < 8) {
+        out.add(close(var, scope));
+      }
+    }
+    return out;
+  }
+
+  private void statement(Scope scope, List<Stmt> out) {
+    List<Var> open = openVars(scope);
+    int roll = random.nextInt(100);
+    if (roll < 22 && operations < MAX_OPERATIONS) {
+      start(scope, out);
+    } else if (roll < 65 && !open.isEmpty()) {
+      out.add(protocol(open.get(random.nextInt(open.size())), scope));
+    } else if (roll < 93 && scope.depth < MAX_DEPTH) {
+      structure(scope, out);
+    } else if (!jumps(scope, null).isEmpty()) {
+      out.add(new Stmt.Guarded(pick(jumps(scope, null))));
+    } else if (operations < MAX_OPERATIONS) {
+      start(scope, out);
+    }
+  }
+
+  private List<Var> openVars(Scope scope) {
+    return scope.vars.stream().filter(var -> !closed.contains(var.op())).toList();
+  }
+
+  private void start(Scope scope, List<Stmt> out) {
+    int op = operations++;
+    OpKind kind = pick(OpKind.values());
+    Synchrony synchrony =
+        random.nextInt(5) == 0 ? Synchrony.ASYNC
+            : random.nextInt(4) == 0 ? Synchrony.SYNC_NULL_CALLBACKS : Synchrony.SYNC;
+    if (random.nextInt(5) < 2 && scope.depth < MAX_DEPTH) {
+      Ident impersonation = random.nextInt(3) == 0 ? pick(Ident.values()) : null;
+      Ident startedAs = impersonation != null ? impersonation : scope.identity;
+      Scope inner = impersonation != null ? scope.impersonating(impersonation) : scope.block();
+      inner.vars.add(new Var(op, kind, synchrony, scope.loopDepth, true, startedAs, scope.body));
+      out.add(new Stmt.Resource(op, kind, synchrony, impersonation,
+          impersonation != null ? scopes++ : -1, list(inner, 1 + random.nextInt(4))));
+    } else {
+      out.add(new Stmt.Start(op, kind, synchrony));
+      scope.vars.add(
+          new Var(op, kind, synchrony, scope.loopDepth, false, scope.identity, scope.body));
+    }
+  }
+
+  private Stmt protocol(Var var, Scope scope) {
+    boolean closable = !var.resource() && var.loopDepth() == scope.loopDepth;
+    if (!var.synchrony().synchronous()) {
+      return closable && random.nextBoolean() ? close(var, scope) : new Stmt.Cancel(var.op());
+    }
+    int roll = random.nextInt(100);
+    if (roll < 15) {
+      return new Stmt.Retrieve(var.op(), random.nextInt(3) == 0);
+    } else if (roll < 25) {
+      return new Stmt.Drain(var.op(), random.nextInt(3) == 0);
+    } else if (roll < 50) {
+      int loop = loops++;
+      boolean doWhile = random.nextBoolean();
+      Jump jump = random.nextInt(3) == 0 ? null : pick(jumps(scope, new Target(loop, false)));
+      boolean jumpFirst = random.nextInt(3) == 0;
+      if (jump != null && doWhile && jumpFirst && jump.kind() == Jump.Kind.CONTINUE
+          && jump.loop() == loop) {
+        jumpFirst = false; // the condition would read a result not yet retrieved
+      }
+      return new Stmt.DrainLoop(var.op(), loop, doWhile, jump, jumpFirst);
+    } else if (roll < 62 && var.kind().results != ResultKind.CLASS) {
+      int loop = loops++;
+      Jump jump = random.nextInt(3) == 0 ? null : pick(jumps(scope, new Target(loop, false)));
+      return new Stmt.ForEach(var.op(), loop, jump);
+    } else if (roll < 72) {
+      return new Stmt.Cancel(var.op());
+    } else if (closable) {
+      return close(var, scope);
+    }
+    return new Stmt.Retrieve(var.op(), false);
+  }
+
+  private Stmt close(Var var, Scope scope) {
+    closed.add(var.op());
+    CloseForm form = random.nextBoolean() ? CloseForm.EXPLICIT : pick(CloseForm.values());
+    // On another thread, sometimes re-enter the identity that started the operation.
+    if (scope.body != var.body() && var.startedAs() != null && form == CloseForm.EXPLICIT
+        && random.nextBoolean()) {
+      return new Stmt.Impersonate(var.startedAs(), scopes++,
+          List.of(new Stmt.Close(var.op(), form, null)));
+    }
+    return new Stmt.Close(var.op(), form, form.runAs ? pick(Ident.values()) : null);
+  }
+
+  private void structure(Scope scope, List<Stmt> out) {
+    int size = 1 + random.nextInt(3);
+    switch (random.nextInt(8)) {
+      case 0, 1 -> out.add(new Stmt.If(list(scope.block(), size),
+          random.nextBoolean() ? list(scope.block(), size) : List.of()));
+      case 2, 3 -> {
+        int loop = loops++;
+        boolean labelled = random.nextBoolean();
+        out.add(new Stmt.Loop(loop, labelled, list(scope.loop(new Target(loop, labelled)), size)));
+      }
+      case 4 -> {
+        Ident as = pick(Ident.values());
+        out.add(new Stmt.Impersonate(as, scopes++, list(scope.impersonating(as), size)));
+      }
+      case 5 -> {
+        Ident as = pick(Ident.values());
+        int scopeId = scopes++;
+        out.add(new Stmt.Enter(scopeId, as));
+        Scope inside = scope.explicitImpersonation(as);
+        for (int i = 0; i < size; i++) {
+          statement(inside, out);
+        }
+        out.add(new Stmt.Leave(scopeId));
+      }
+      case 6 -> {
+        Ident as = pick(Ident.values());
+        out.add(new Stmt.RunAs(as, list(scope.lambda(as, scopes++ + 1000), size)));
+      }
+      default -> out.add(new Stmt.HopBlock(pick(Hop.values()),
+          list(scope.lambda(null, scopes++ + 1000), size)));
+    }
+  }
+
+  /**
+   * The jumps a guard in {@code scope} may make; {@code own} is the drain or for-each loop the
+   * guard is in, whose own break and continue need no label.
+   */
+  private List<Jump> jumps(Scope scope, Target own) {
+    List<Jump> jumps = new ArrayList<>();
+    if (scope.returnAllowed) {
+      jumps.add(new Jump(Jump.Kind.RETURN, -1, false));
+    }
+    List<Target> targets = new ArrayList<>(scope.targets);
+    if (own != null) {
+      targets.add(own);
+    }
+    for (int i = 0; i < targets.size(); i++) {
+      Target target = targets.get(i);
+      boolean innermost = i == targets.size() - 1;
+      if (innermost || target.labelled()) {
+        boolean label = !innermost;
+        jumps.add(new Jump(Jump.Kind.BREAK, target.loop(), label));
+        jumps.add(new Jump(Jump.Kind.CONTINUE, target.loop(), label));
+      }
+    }
+    return jumps;
+  }
+
+  private <T> T pick(List<T> items) {
+    return items.isEmpty() ? null : items.get(random.nextInt(items.size()));
+  }
+
+  private <T> T pick(T[] items) {
+    return items[random.nextInt(items.length)];
+  }
+}

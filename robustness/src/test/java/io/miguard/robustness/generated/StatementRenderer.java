@@ -1,0 +1,152 @@
+package io.miguard.robustness.generated;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes statements of the ground-truth language as Java, and remembers the line of every close:
+ * of each {@link Stmt.Close} the line of its call or method reference, of each {@link
+ * Stmt.Resource} the line of the operation's resource declaration (where the checks report an
+ * implicit close).
+ */
+final class StatementRenderer {
+  private static final String CONDITION = "c.getAsBoolean()";
+
+  private final SourceBuilder out;
+  private final Map<Stmt, Integer> closeLines = new IdentityHashMap<>();
+  private final Map<Integer, Binding.ResultKind> kinds = new HashMap<>();
+  private int locals;
+
+  StatementRenderer(SourceBuilder out) {
+    this.out = out;
+  }
+
+  /** The line of each close written so far, by statement (identity). */
+  Map<Stmt, Integer> closeLines() {
+    return closeLines;
+  }
+
+  void write(List<Stmt> statements) {
+    statements.forEach(this::write);
+  }
+
+  private void write(Stmt statement) {
+    if (statement instanceof Stmt.Start start) {
+      kinds.put(start.op(), start.kind().results);
+      out.line("MiOperation op" + start.op() + " = " + start.kind().start(start.synchrony()) + ";");
+    } else if (statement instanceof Stmt.Resource resource) {
+      resource(resource);
+    } else if (statement instanceof Stmt.Retrieve retrieve) {
+      Binding.ResultKind kind = kinds.get(retrieve.op());
+      out.line(retrieve.helper()
+          ? kind.readOneHelper + "(op" + retrieve.op() + ");"
+          : "op" + retrieve.op() + "." + kind.retrieve + "();");
+    } else if (statement instanceof Stmt.Drain drain) {
+      Binding.ResultKind kind = kinds.get(drain.op());
+      out.line(drain.helper()
+          ? kind.drainHelper + "(op" + drain.op() + ");"
+          : "op" + drain.op() + "." + kind.drain + "();");
+    } else if (statement instanceof Stmt.DrainLoop loop) {
+      drainLoop(loop);
+    } else if (statement instanceof Stmt.ForEach each) {
+      out.open("for (MiInstance m" + locals++ + " : op" + each.op() + ".instances()) {");
+      guard(each.jump());
+      out.close("}");
+    } else if (statement instanceof Stmt.Cancel cancel) {
+      out.line("op" + cancel.op() + ".cancel(CancellationReason.NONE);");
+    } else if (statement instanceof Stmt.Close close) {
+      closeLines.put(close, out.line(close.form().code(close.op(), close.identity())));
+    } else if (statement instanceof Stmt.If branch) {
+      out.open("if (" + CONDITION + ") {");
+      write(branch.then());
+      if (!branch.otherwise().isEmpty()) {
+        out.reopen("} else {");
+        write(branch.otherwise());
+      }
+      out.close("}");
+    } else if (statement instanceof Stmt.Loop loop) {
+      out.open((loop.labelled() ? "L" + loop.loop() + ": " : "") + "while (" + CONDITION + ") {");
+      write(loop.body());
+      out.close("}");
+    } else if (statement instanceof Stmt.Guarded guarded) {
+      guard(guarded.jump());
+    } else if (statement instanceof Stmt.Impersonate impersonate) {
+      out.open("try (Impersonation i" + impersonate.scope() + " = SecurityContext.impersonate("
+          + impersonate.identity().code + ")) {");
+      write(impersonate.body());
+      out.close("}");
+    } else if (statement instanceof Stmt.Enter enter) {
+      out.line("Impersonation i" + enter.scope() + " = SecurityContext.impersonate("
+          + enter.identity().code + ");");
+    } else if (statement instanceof Stmt.Leave leave) {
+      out.line("i" + leave.scope() + ".close();");
+    } else if (statement instanceof Stmt.RunAs runAs) {
+      out.open("SecurityContext.runAs(" + runAs.identity().code + ", () -> {");
+      write(runAs.body());
+      out.close("});");
+    } else if (statement instanceof Stmt.HopBlock hop) {
+      out.open(hop.hop().open);
+      write(hop.body());
+      out.close(hop.hop().close);
+    } else {
+      throw new IllegalArgumentException("unknown statement " + statement);
+    }
+  }
+
+  private void resource(Stmt.Resource resource) {
+    kinds.put(resource.op(), resource.kind().results);
+    String declaration = "MiOperation op" + resource.op() + " = "
+        + resource.kind().start(resource.synchrony()) + ")";
+    if (resource.impersonation() != null) {
+      out.line("try (Impersonation i" + resource.scope() + " = SecurityContext.impersonate("
+          + resource.impersonation().code + ");");
+      closeLines.put(resource, out.line("    " + declaration + " {"));
+    } else {
+      closeLines.put(resource, out.line("try (" + declaration + " {"));
+    }
+    out.indent();
+    write(resource.body());
+    out.close("}");
+  }
+
+  private void drainLoop(Stmt.DrainLoop loop) {
+    Binding.ResultKind kind = kinds.get(loop.op());
+    String result = "r" + locals++;
+    String retrieve = "op" + loop.op() + "." + kind.retrieve + "()";
+    if (loop.doWhile()) {
+      out.line(kind.type + " " + result + ";");
+      out.open("do {");
+      if (loop.jumpFirst()) {
+        guard(loop.jump());
+      }
+      out.line(result + " = " + retrieve + ";");
+      if (!loop.jumpFirst()) {
+        guard(loop.jump());
+      }
+      out.close("} while (" + result + ".moreResults());");
+    } else {
+      out.open("while (true) {");
+      if (loop.jumpFirst()) {
+        guard(loop.jump());
+      }
+      out.line("var " + result + " = " + retrieve + ";");
+      out.open("if (!" + result + ".moreResults()) {");
+      out.line("break;");
+      out.close("}");
+      if (!loop.jumpFirst()) {
+        guard(loop.jump());
+      }
+      out.close("}");
+    }
+  }
+
+  private void guard(Stmt.Jump jump) {
+    if (jump != null) {
+      out.open("if (" + CONDITION + ") {");
+      out.line(jump.code());
+      out.close("}");
+    }
+  }
+}
