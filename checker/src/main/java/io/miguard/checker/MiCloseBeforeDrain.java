@@ -106,7 +106,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
     boolean someDrained = false;
     for (ClosePath path : paths) {
       OperationState operation = path.operation();
-      if (operation == null || !reportable(operation, analysis)) {
+      if (operation == null || !reportable(operation)) {
         continue;
       }
       DrainState drained = operation.drained();
@@ -129,12 +129,13 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
   /**
    * Only what the analysis proves: a synchronous operation it has followed from its start, not
    * escaped to code it cannot see, and (in a nested body) not captured from a body that may have
-   * changed it since, unless the nested body runs right away ({@code @RunsAs}).
+   * changed it since. A nested body that runs right away ({@code @RunsAs}) captures nothing, but
+   * one inside code that runs later keeps what that code captured.
    */
-  private static boolean reportable(OperationState operation, BodyAnalysis analysis) {
+  private static boolean reportable(OperationState operation) {
     return operation.synchrony() == Synchrony.SYNC
         && !operation.escaped()
-        && (!operation.captured() || analysis.entry().runsInline());
+        && !operation.captured();
   }
 
   private static boolean earlier(@Nullable Tree a, @Nullable Tree b) {

@@ -168,7 +168,13 @@ final class BodySetup {
     ContextStack context = entry.context();
     if (enclosing != null) {
       locals.putAll(enclosing.locals());
-      enclosing.operations().forEach((id, state) -> operations.put(id, state.capture()));
+      // A body that runs during the call it is passed to (@RunsAs) sees the operations as they
+      // are at its creation: it captures nothing the enclosing body had not captured already.
+      // Inside code that runs later (another thread, a stored lambda), a nested @RunsAs body
+      // runs later too, so what its enclosing body captured stays captured.
+      enclosing
+          .operations()
+          .forEach((id, state) -> operations.put(id, entry.runsInline() ? state : state.capture()));
     }
     for (LocalVariableNode parameter : parameters) {
       Element element = parameter.getElement();

@@ -138,7 +138,11 @@ public final class OperationState {
     return escaped;
   }
 
-  /** Whether the operation came from an enclosing body (captured by a lambda or class). */
+  /**
+   * Whether the operation came from an enclosing body (captured by a lambda or class) through code
+   * that may run later than its creation; a {@code @RunsAs} body, which runs during the call, does
+   * not capture.
+   */
   public boolean captured() {
     return captured;
   }

@@ -1,0 +1,60 @@
+package io.miguard.checker;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Defects the generated programs of the robustness module found (GeneratedProgramsTest), each as
+ * its smallest program: a regression test written before the fix.
+ */
+class GeneratedProgramRegressionsTest {
+
+  @Nested
+  class CloseBeforeDrain {
+    private final CompilationTestHelper helper =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+
+    /**
+     * A runAs lambda runs during its call, but inside code handed to another thread that call
+     * happens later: the operation it captured may have been drained by then (here it is, on the
+     * line after the hand-off), so its close is not judged there.
+     */
+    @Test
+    void runAsInsideCodeOnAnotherThreadDoesNotRunWhereTheOperationWasCaptured() {
+      helper
+          .addSourceLines(
+              "Test.java",
+              "import io.miguard.mi.*;",
+              "import java.util.concurrent.*;",
+              "class Test {",
+              "  static final Identity AUDITOR = Identity.of(\"CORP\\\\auditor\");",
+              "  void onAnotherThread(MiSession s, ExecutorService pool) {",
+              "    MiOperation op = s.enumerateInstances(\"root/cimv2\", \"Win32_Process\");",
+              "    pool.execute(() -> SecurityContext.runAs(AUDITOR, () -> op.close()));",
+              "    op.drainInstances();",
+              "  }",
+              "  void referenceOnAnotherThread(MiSession s, ExecutorService pool) {",
+              "    MiOperation op = s.enumerateInstances(\"root/cimv2\", \"Win32_Process\");",
+              "    CompletableFuture.runAsync(() -> SecurityContext.runAs(AUDITOR, op::close));",
+              "    op.drainInstances();",
+              "  }",
+              "  void runAsInRunAsStillRunsDuringTheCall(MiSession s) {",
+              "    MiOperation op = s.enumerateInstances(\"root/cimv2\", \"Win32_Process\");",
+              "    SecurityContext.runAs(AUDITOR, () -> {",
+              "      // BUG: Diagnostic contains: (started on line 16) is closed",
+              "      SecurityContext.runAs(AUDITOR, () -> op.close());",
+              "    });",
+              "  }",
+              "  void startedOnTheOtherThreadIsJudgedThere(MiSession s, ExecutorService pool) {",
+              "    pool.execute(() -> {",
+              "      MiOperation op = s.enumerateInstances(\"root/cimv2\", \"Win32_Process\");",
+              "      // BUG: Diagnostic contains: (started on line 24) is closed",
+              "      SecurityContext.runAs(AUDITOR, () -> op.close());",
+              "    });",
+              "  }",
+              "}")
+          .doTest();
+    }
+  }
+}
