@@ -28,6 +28,7 @@ import io.miguard.checker.analysis.ProtocolModel;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.StartSpec;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
+import io.miguard.checker.analysis.TreePaths;
 import io.miguard.checker.analysis.UnitAnalysis;
 import java.util.List;
 import javax.inject.Inject;
@@ -224,7 +225,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
         || !(call.getMethodSelect() instanceof MemberSelectTree select)) {
       return null;
     }
-    TreePath callPath = TreePath.getPath(state.getPath().getCompilationUnit(), call);
+    TreePath callPath = TreePaths.find(state.getPath(), call);
     if (callPath == null
         || !(callPath.getParentPath().getLeaf() instanceof ExpressionStatementTree statement)) {
       return null;

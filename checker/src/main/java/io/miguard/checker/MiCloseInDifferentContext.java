@@ -37,6 +37,7 @@ import io.miguard.checker.analysis.OperationState;
 import io.miguard.checker.analysis.ProtocolModel;
 import io.miguard.checker.analysis.ThreadHop;
 import io.miguard.checker.analysis.ThreadHops;
+import io.miguard.checker.analysis.TreePaths;
 import io.miguard.checker.analysis.UnitAnalysis;
 import java.util.Collections;
 import java.util.HashSet;
@@ -278,8 +279,7 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
           || !restoresStartingContext(finding)) {
         return null;
       }
-      TreePath closePath =
-          TreePath.getPath(state.getPath().getCompilationUnit(), event.reportTree());
+      TreePath closePath = TreePaths.find(state.getPath(), event.reportTree());
       if (closePath == null
           || !(closePath.getParentPath().getLeaf() instanceof ExpressionStatementTree close)
           || !(closePath.getParentPath().getParentPath().getLeaf() instanceof BlockTree block)) {

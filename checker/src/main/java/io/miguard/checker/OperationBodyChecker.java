@@ -2,15 +2,15 @@ package io.miguard.checker;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.BlockTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import io.miguard.checker.analysis.AnalysisOptions;
@@ -23,12 +23,15 @@ import org.jspecify.annotations.Nullable;
  * lambdas, initializer blocks and field initializers, each analysed on its own. Subclasses decide
  * only what to report; this class finds the bodies, gets their analysis from the unit's shared
  * cache, and keeps a failure of the analysis or of the report from crashing the compilation.
+ *
+ * <p>Initializer blocks and field initializers are found from their class, not by matching every
+ * block and variable: Error Prone pays a suppression check and a timer for each tree a matcher is
+ * called on, and blocks and local variables are the most numerous trees of any method, while only
+ * the class's own members are bodies. The class's members are not visited with their own
+ * suppression state, so a field's {@code @SuppressWarnings} is checked here.
  */
 abstract class OperationBodyChecker extends BugChecker
-    implements MethodTreeMatcher,
-        LambdaExpressionTreeMatcher,
-        BlockTreeMatcher,
-        VariableTreeMatcher {
+    implements MethodTreeMatcher, LambdaExpressionTreeMatcher, ClassTreeMatcher {
 
   /** The analysis options this check reads the bodies with. */
   abstract AnalysisOptions options();
@@ -52,21 +55,19 @@ abstract class OperationBodyChecker extends BugChecker
   }
 
   @Override
-  public final Description matchBlock(BlockTree tree, VisitorState state) {
-    return isClassMember(state) ? checkBody(state, null) : Description.NO_MATCH;
+  public final Description matchClass(ClassTree tree, VisitorState state) {
+    for (Tree member : tree.getMembers()) {
+      if (isInitializer(member) && !isSuppressed(member, state)) {
+        checkBody(state.withPath(new TreePath(state.getPath(), member)), null);
+      }
+    }
+    return Description.NO_MATCH;
   }
 
-  @Override
-  public final Description matchVariable(VariableTree tree, VisitorState state) {
-    return isClassMember(state) && tree.getInitializer() != null
-        ? checkBody(state, null)
-        : Description.NO_MATCH;
-  }
-
-  /** An initializer block or field, as opposed to a block or local variable inside a body. */
-  private static boolean isClassMember(VisitorState state) {
-    TreePath parent = state.getPath().getParentPath();
-    return parent != null && parent.getLeaf() instanceof ClassTree;
+  /** An initializer block, or a field (or enum constant) with an initializer. */
+  private static boolean isInitializer(Tree member) {
+    return member instanceof BlockTree
+        || (member instanceof VariableTree field && field.getInitializer() != null);
   }
 
   /**

@@ -99,4 +99,43 @@ class MiCloseBeforeDrainTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void initializersAreCheckedAndFieldSuppressionHolds() {
+    helper
+        .addSourceLines(
+            "Initializers.java",
+            "import io.miguard.annotations.ClosesOperation;",
+            "import io.miguard.mi.*;",
+            "class Initializers {",
+            "  static MiSession session;",
+            "  static int closed(@ClosesOperation MiOperation op) {",
+            "    op.close();",
+            "    return 0;",
+            "  }",
+            "  // BUG: Diagnostic contains: (started on line 10) is closed",
+            "  final int undrained = closed(session.enumerateInstances(\"root/cimv2\", \"A\"));",
+            "  @SuppressWarnings(\"MiCloseBeforeDrain\")",
+            "  final int suppressed = closed(session.enumerateInstances(\"root/cimv2\", \"B\"));",
+            "  final int drained = session.enumerateInstances(\"root/cimv2\", \"C\")"
+                + ".drainInstances().size();",
+            "  @SuppressWarnings(\"MiCloseBeforeDrain\")",
+            "  final Object suppressedAnonymous = new Object() {",
+            "    {",
+            "      session.enumerateInstances(\"root/cimv2\", \"D\").close();",
+            "    }",
+            "  };",
+            "  final Object anonymous = new Object() {",
+            "    {",
+            "      // BUG: Diagnostic contains: (started on line 23) is closed",
+            "      session.enumerateInstances(\"root/cimv2\", \"E\").close();",
+            "    }",
+            "  };",
+            "  {",
+            "    // BUG: Diagnostic contains: (started on line 28) is closed",
+            "    session.enumerateInstances(\"root/cimv2\", \"F\").close();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

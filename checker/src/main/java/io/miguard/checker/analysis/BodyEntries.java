@@ -2,7 +2,6 @@ package io.miguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -78,9 +77,8 @@ final class BodyEntries {
    */
   record Placement(ContextStack context, boolean inline) {}
 
-  Placement placementOf(
-      Tree code, ContextStack creation, CompilationUnitTree unit, VisitorState state) {
-    TreePath path = TreePath.getPath(unit, code);
+  Placement placementOf(Tree code, ContextStack creation, VisitorState state) {
+    TreePath path = TreePaths.find(state.getPath(), code);
     if (path == null) {
       return new Placement(creation, false);
     }

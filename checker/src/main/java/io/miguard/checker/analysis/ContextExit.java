@@ -40,7 +40,7 @@ public record ContextExit(Kind kind, Tree tree, VariableTree scope) {
    */
   public static @Nullable ContextExit before(
       Tree enteringCall, Tree close, ProtocolModel model, VisitorState state) {
-    TreePath callPath = TreePath.getPath(state.getPath().getCompilationUnit(), enteringCall);
+    TreePath callPath = TreePaths.find(state.getPath(), enteringCall);
     if (callPath == null) {
       return null;
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -26,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * that the checker has no compile dependency on the annotations jar, and method annotations are
  * looked up on overridden methods too, so that an override without annotations keeps its role.
  *
- * <p>One instance serves one compilation unit's analyses (it caches per symbol).
+ * <p>One instance serves a whole compilation ({@link #instance}): it caches per symbol, and symbols
+ * and their annotations do not change once attribution has begun, so every unit's analyses share
+ * what earlier units learnt about the binding's methods.
  */
 public final class ProtocolModel {
   private static final String PACKAGE = "io.miguard.annotations.";
@@ -72,14 +75,35 @@ public final class ProtocolModel {
   public record StartSpec(
       Synchrony mode, Results results, int callbacksParameter, String drainWith) {}
 
+  private static final Context.Key<ProtocolModel> KEY = new Context.Key<>();
+
   private final Types types;
   private final Map<TypeSymbol, Boolean> handleTypes = new HashMap<>();
   private final Map<TypeSymbol, Boolean> callbackTypes = new HashMap<>();
   private final Map<MethodSymbol, Set<MethodSymbol>> superMethods = new HashMap<>();
 
-  /** A model for the compilation whose javac context is given. */
-  public ProtocolModel(Context context) {
+  /**
+   * The vocabulary annotations on each symbol asked about, by qualified name. Every call the
+   * transfer function sees asks a method for several roles, and each role looks at the method and
+   * everything it overrides: reading javac's annotation names (which converts them to strings) once
+   * per symbol keeps that cheap.
+   */
+  private final Map<Symbol, Map<String, Attribute.Compound>> vocabulary = new HashMap<>();
+
+  private final Map<MethodSymbol, Optional<StartSpec>> starts = new HashMap<>();
+
+  private ProtocolModel(Context context) {
     this.types = Types.instance(context);
+  }
+
+  /** The model of the compilation whose javac context is given. */
+  public static ProtocolModel instance(Context context) {
+    ProtocolModel model = context.get(KEY);
+    if (model == null) {
+      model = new ProtocolModel(context);
+      context.put(KEY, model);
+    }
+    return model;
   }
 
   // ---- types ----
@@ -137,6 +161,10 @@ public final class ProtocolModel {
 
   /** What {@code @StartsOperation} says about {@code method}, or null if it starts nothing. */
   public @Nullable StartSpec startsOperation(MethodSymbol method) {
+    return starts.computeIfAbsent(method, m -> Optional.ofNullable(readStart(m))).orElse(null);
+  }
+
+  private @Nullable StartSpec readStart(MethodSymbol method) {
     for (MethodSymbol candidate : supers(method)) {
       Attribute.Compound starts = annotation(candidate, STARTS_OPERATION);
       if (starts != null) {
@@ -313,17 +341,26 @@ public final class ProtocolModel {
         });
   }
 
-  private static boolean annotated(Symbol symbol, String annotation) {
+  private boolean annotated(Symbol symbol, String annotation) {
     return annotation(symbol, annotation) != null;
   }
 
-  private static Attribute.@Nullable Compound annotation(Symbol symbol, String annotation) {
+  private Attribute.@Nullable Compound annotation(Symbol symbol, String annotation) {
+    return vocabulary.computeIfAbsent(symbol, ProtocolModel::readVocabulary).get(annotation);
+  }
+
+  private static Map<String, Attribute.Compound> readVocabulary(Symbol symbol) {
+    Map<String, Attribute.Compound> found = Map.of();
     for (Attribute.Compound compound : symbol.getRawAttributes()) {
-      if (compound.type.tsym.getQualifiedName().contentEquals(annotation)) {
-        return compound;
+      String name = compound.type.tsym.getQualifiedName().toString();
+      if (name.startsWith(PACKAGE)) {
+        if (found.isEmpty()) {
+          found = new HashMap<>();
+        }
+        found.putIfAbsent(name, compound);
       }
     }
-    return null;
+    return found;
   }
 
   private static String stringValue(Attribute.Compound annotation, String element, String dflt) {

@@ -69,7 +69,7 @@ public final class UnitAnalysis {
     this.unit = unit;
     this.options = options;
     this.environment = JavacProcessingEnvironment.instance(context);
-    this.model = new ProtocolModel(context);
+    this.model = ProtocolModel.instance(context);
     this.iterations = new Iterations(context);
     this.source = new SourceText(unit);
     this.entries = new BodyEntries(model, source);
@@ -259,7 +259,7 @@ public final class UnitAnalysis {
 
   /** Where a method reference runs; see {@link BodyEntries#placementOf}. */
   BodyEntries.Placement placementOf(Tree code, ContextStack creation) {
-    return entries.placementOf(code, creation, unit, state);
+    return entries.placementOf(code, creation, state);
   }
 
   @Override
