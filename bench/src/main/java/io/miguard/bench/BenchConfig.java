@@ -42,8 +42,8 @@ record BenchConfig(
         Set.copyOf(
             words(
                 System.getProperty("miguard.bench.suites", "trees mi scaling").replace(',', ' '))),
-        Integer.getInteger("miguard.bench.warmups", 2),
-        Integer.getInteger("miguard.bench.iterations", 5),
+        Integer.getInteger("miguard.bench.warmups", 1),
+        Integer.getInteger("miguard.bench.iterations", 3),
         List.copyOf(jvmArgs),
         System.getProperty("errorprone.jdk.flag", "-XDcompilePolicy=simple"),
         Path.of(System.getProperty("miguard.bench.report", "bench/target/bench-report.md")));

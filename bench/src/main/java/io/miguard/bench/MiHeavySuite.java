@@ -12,12 +12,13 @@ import java.util.List;
  * measures checks that did their whole job.
  */
 final class MiHeavySuite {
-  static final int CLASSES_PER_STEP = 25;
+  static final int CLASSES_PER_STEP = 20;
   private static final int[] SIZES = {1, 2, 4, 8};
 
   private MiHeavySuite() {}
 
   static String run(Workers workers, BenchConfig config) throws IOException {
+    List<Comparison> rows = new ArrayList<>();
     Table table = new Table(List.of("size", "classes", "lines", "findings"), Comparison.COLUMNS);
     for (int size : SIZES) {
       Path root = Files.createTempDirectory("miguard-bench-mi");
@@ -31,6 +32,7 @@ final class MiHeavySuite {
                 config.warmups(),
                 config.iterations());
         requireSame(generated.expectedFindings(), comparison.findings());
+        rows.add(comparison);
         table.row(
             List.of(
                 size + "x",
@@ -42,7 +44,7 @@ final class MiHeavySuite {
         Workers.deleteRecursively(root);
       }
     }
-    return table.render();
+    return table.render() + "\n" + Comparison.verdict(rows, 15);
   }
 
   /** The binding and its annotations: what generated code compiles against. */

@@ -3,6 +3,7 @@ package io.miguard.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,6 +16,7 @@ final class RealTreeSuite {
   private RealTreeSuite() {}
 
   static String run(Workers workers, BenchConfig config) throws IOException {
+    List<Comparison> rows = new ArrayList<>();
     Table table = new Table(List.of("tree", "files", "lines"), Comparison.COLUMNS);
     for (String tree : config.trees()) {
       Path root = config.treesDirectory().resolve(tree);
@@ -28,9 +30,10 @@ final class RealTreeSuite {
       if (!comparison.findings().isEmpty()) {
         throw new IllegalStateException("false alarms on " + tree + ": " + comparison.findings());
       }
+      rows.add(comparison);
       table.row(List.of(tree, sources.size(), lines(sources)), comparison.cells());
     }
-    return table.render();
+    return table.render() + "\n" + Comparison.verdict(rows, 2);
   }
 
   static List<Path> javaFiles(Path directory) throws IOException {
