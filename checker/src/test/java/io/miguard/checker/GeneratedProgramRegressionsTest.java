@@ -56,5 +56,65 @@ class GeneratedProgramRegressionsTest {
               "}")
           .doTest();
     }
+  
+
+    /**
+     * Storing moreResults() in a local is not seeing it: the single result of a single-result
+     * operation drains it until a test of that local sees "more". Here the loop is left by the
+     * break before any test, after one retrieval.
+     */
+    @Test
+    void aFlagStoredInALocalIsSeenWhereItIsTested() {
+      helper
+          .addSourceLines(
+              "Test.java",
+              "import io.miguard.mi.*;",
+              "import java.util.function.*;",
+              "class Test {",
+              "  void single(MiSession s, MiInstance keys, BooleanSupplier c) {",
+              "    MiOperation op = s.getInstance(\"root/cimv2\", keys);",
+              "    boolean more = true;",
+              "    while (more) {",
+              "      var r = op.getInstance();",
+              "      more = r.moreResults();",
+              "      if (c.getAsBoolean()) {",
+              "        break;",
+              "      }",
+              "    }",
+              "    op.close();",
+              "  }",
+              "  void negatedFlag(MiSession s, MiInstance keys, BooleanSupplier c) {",
+              "    MiOperation op = s.getInstance(\"root/cimv2\", keys);",
+              "    var r = op.getInstance();",
+              "    boolean last = !r.moreResults();",
+              "    op.close();",
+              "  }",
+              "  void multiple(MiSession s, BooleanSupplier c) {",
+              "    MiOperation op = s.enumerateInstances(\"root/cimv2\", \"Win32_Process\");",
+              "    boolean more = true;",
+              "    while (more) {",
+              "      var r = op.getInstance();",
+              "      more = r.moreResults();",
+              "      if (c.getAsBoolean()) {",
+              "        break;",
+              "      }",
+              "    }",
+              "    // BUG: Diagnostic contains: (started on line 23) may be closed",
+              "    op.close();",
+              "  }",
+              "  void testedLater(MiSession s, MiInstance keys, BooleanSupplier c) {",
+              "    MiOperation op = s.getInstance(\"root/cimv2\", keys);",
+              "    var r = op.getInstance();",
+              "    boolean more = r.moreResults();",
+              "    if (more) {",
+              "      // BUG: Diagnostic contains: (started on line 36) is closed",
+              "      op.close();",
+              "      return;",
+              "    }",
+              "    op.close();",
+              "  }",
+              "}")
+          .doTest();
+    }
   }
 }

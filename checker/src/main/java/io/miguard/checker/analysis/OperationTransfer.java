@@ -34,7 +34,9 @@ import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
 import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
+import org.checkerframework.errorprone.dataflow.cfg.block.ConditionalBlock;
 import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
+import org.checkerframework.errorprone.dataflow.cfg.block.SingleSuccessorBlock;
 import org.checkerframework.errorprone.dataflow.cfg.block.SpecialBlock;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
@@ -386,9 +388,17 @@ final class OperationTransfer
     return regular(n, in, store, value, null, true);
   }
 
-  /** Splits the store on a flag: the "no more" edge drains, a "more results" edge sees more. */
+  /**
+   * Splits the store on a flag: the "no more" edge drains, a "more results" edge sees more. Only
+   * where a branch tests the flag: a flag stored in a local (or passed on) is seen where the local
+   * is tested, so {@code more = r.moreResults(); if (c) break;} leaves a single-result operation
+   * drained by its retrieval on the break.
+   */
   private TransferResult<Value, OperationStore> split(
       Node n, TransferInput<Value, OperationStore> in, OperationStore store, Value flag) {
+    if (!isTested(n)) {
+      return regular(n, in, store, flag, null, true);
+    }
     // A flag of several operations (a variable that may hold either) tells which one has more
     // results on no path, so its "more" edge learns nothing.
     OperationStore more =
@@ -399,6 +409,17 @@ final class OperationTransfer
     return flag.moreWhen()
         ? conditional(n, in, more, noMore, flag, null)
         : conditional(n, in, noMore, more, flag, null);
+  }
+
+  /**
+   * Whether a branch tests the value of {@code n}: it ends its block, which a conditional block
+   * follows (the condition of an if or a loop, an operand of {@code &&}, {@code ||} or {@code ?:}).
+   */
+  private static boolean isTested(Node n) {
+    Block block = n.getBlock();
+    return block instanceof SingleSuccessorBlock single
+        && single.getSuccessor() instanceof ConditionalBlock
+        && block.getLastNode() == n;
   }
 
   @Override
