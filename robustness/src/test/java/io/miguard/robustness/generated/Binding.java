@@ -137,10 +137,17 @@ final class Binding {
 
   /**
    * Helpers of the unit the checks summarise: one retrieval of each result kind (no drain, no
-   * escape), and a canonical drain loop of each (a drain on every path).
+   * escape), a canonical drain loop of each (a drain on every path), and the boolean helpers that
+   * only return a result's {@code moreResults()} or its negation (the accessor, to the checks).
    */
   static void writeHelpers(SourceBuilder out) {
     for (ResultKind kind : ResultKind.values()) {
+      out.open("private static boolean hasMore(" + kind.type + " r) {");
+      out.line("return r.moreResults();");
+      out.close("}");
+      out.open("private static boolean isLast(" + kind.type + " r) {");
+      out.line("return !r.moreResults();");
+      out.close("}");
       out.open("private static void " + kind.readOneHelper + "(MiOperation op) {");
       out.line("op." + kind.retrieve + "();");
       out.close("}");

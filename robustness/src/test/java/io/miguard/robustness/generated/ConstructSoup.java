@@ -88,7 +88,7 @@ final class ConstructSoup {
     if (random.nextBoolean()) {
       unit("constructor", className + "() {", "}", Set.of(), SoupScope.Returns.VOID, null);
     }
-    int methods = 2 + random.nextInt(4);
+    int methods = 1 + random.nextInt(3);
     for (int m = 0; m < methods; m++) {
       unit("m" + m, "void m" + m + "(" + PARAMETERS + ") {", "}", all(), SoupScope.Returns.VOID,
           null);
@@ -131,7 +131,7 @@ final class ConstructSoup {
       }
     }
     Set<Integer> closes = new TreeSet<>();
-    statements.body(SoupScope.body(returns), 2 + random.nextInt(5), closes);
+    statements.body(SoupScope.body(returns), 2 + random.nextInt(4), closes);
     if (last != null) {
       out.line(last);
     }

@@ -147,6 +147,9 @@ class GeneratedProgramsTest {
           TreeSet<String> extra = new TreeSet<>(reported);
           extra.removeAll(unit.expected());
           problems.add(unit.name() + ": missing " + missing + ", not in the truth " + extra);
+          result.findings().stream()
+              .filter(finding -> unit.contains(finding.line()))
+              .forEach(finding -> problems.add("  reported: " + finding.message()));
         }
       }
       if (!problems.isEmpty()) {

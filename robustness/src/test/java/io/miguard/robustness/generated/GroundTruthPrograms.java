@@ -13,7 +13,7 @@ import java.util.TreeSet;
  */
 final class GroundTruthPrograms {
   private static final String PARAMETERS =
-      "(MiSession s, MiInstance keys, BooleanSupplier c, ExecutorService pool)";
+      "(MiSession s, MiInstance keys, BooleanSupplier c, IntSupplier n, ExecutorService pool)";
 
   private GroundTruthPrograms() {}
 
@@ -32,7 +32,7 @@ final class GroundTruthPrograms {
       out.line(line);
     }
     List<GeneratedProgram.Unit> units = new ArrayList<>();
-    int methods = 3 + random.nextInt(6);
+    int methods = 2 + random.nextInt(5);
     for (int m = 0; m < methods; m++) {
       List<Stmt> body = StatementGenerator.body(random);
       out.line("");

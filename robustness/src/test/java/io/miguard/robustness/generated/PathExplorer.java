@@ -128,7 +128,10 @@ final class PathExplorer {
     } else if (statement instanceof Stmt.Drain drain) {
       return normal(map(in, s -> set(s, drain.op(), MULTI | SINGLE)));
     } else if (statement instanceof Stmt.DrainLoop loop) {
-      return loop.doWhile() ? doWhile(loop, in) : whileTrue(loop, in);
+      // A boolean local carrying moreResults() tested at the top (true at first) is a do-while.
+      return loop.form() == Stmt.DrainLoop.Form.WHILE_TRUE ? whileTrue(loop, in) : doWhile(loop, in);
+    } else if (statement instanceof Stmt.Switch cases) {
+      return switchFlow(cases, in);
     } else if (statement instanceof Stmt.ForEach each) {
       return forEach(each, in);
     } else if (statement instanceof Stmt.Cancel) {
@@ -250,6 +253,25 @@ final class PathExplorer {
       }
       return escaped;
     }));
+  }
+
+  /** Each case from the start, or falling through from the case before it. */
+  private Flow switchFlow(Stmt.Switch statement, Set<Integer> in) {
+    Set<Integer> normal = new HashSet<>();
+    Set<Integer> fallingThrough = new HashSet<>();
+    Map<String, Set<Integer>> jumps = new HashMap<>();
+    for (int i = 0; i < statement.cases().size(); i++) {
+      Flow flow = list(statement.cases().get(i), union(in, fallingThrough, null));
+      flow.jumps().forEach((target, states) -> add(jumps, target, states));
+      if (statement.arrows() || statement.breaks().get(i)) {
+        normal.addAll(flow.normal());
+        fallingThrough = new HashSet<>();
+      } else {
+        fallingThrough = flow.normal();
+      }
+    }
+    normal.addAll(fallingThrough);
+    return new Flow(normal, jumps);
   }
 
   private Flow loop(Stmt.Loop loop, Set<Integer> in) {

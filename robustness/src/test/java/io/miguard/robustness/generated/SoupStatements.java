@@ -16,7 +16,7 @@ import java.util.Set;
  * an operation) is marked in {@link #closeLines}: the only lines the checks may report.
  */
 final class SoupStatements {
-  private static final int MAX_DEPTH = 4;
+  private static final int MAX_DEPTH = 3;
   private static final String CONDITION = "c.getAsBoolean()";
 
   private final Random random;
@@ -207,7 +207,7 @@ final class SoupStatements {
   // ---- constructs ----
 
   private void construct(SoupScope scope) {
-    int size = 1 + random.nextInt(3);
+    int size = 1 + random.nextInt(scope.depth == 0 ? 3 : 2);
     switch (random.nextInt(24)) {
       case 0 -> resources(scope, size);
       case 1 -> tryCatchFinally(scope, size);

@@ -37,15 +37,22 @@ final class StatementGenerator {
   /** A random method body. */
   static List<Stmt> body(Random random) {
     StatementGenerator generator = new StatementGenerator(random);
-    return generator.list(Scope.method(), 2 + random.nextInt(5));
+    return generator.list(Scope.method(), 2 + random.nextInt(4));
   }
 
   /** An operation visible in a scope. */
   private record Var(int op, OpKind kind, Synchrony synchrony, int loopDepth, boolean resource,
       Ident startedAs, int body) {}
 
-  /** A loop a jump may target. */
-  private record Target(int loop, boolean labelled) {}
+  /**
+   * A loop a jump may target; {@code inSwitch}: the jump would be inside a switch nested in it, so
+   * its unlabelled break is the switch's.
+   */
+  private record Target(int loop, boolean labelled, boolean inSwitch) {
+    Target(int loop, boolean labelled) {
+      this(loop, labelled, false);
+    }
+  }
 
   /** What a statement list may use: its operations, jump targets and context. */
   private static final class Scope {
@@ -90,6 +97,17 @@ final class StatementGenerator {
           body);
     }
 
+    /** A case of a switch: an unlabelled break would end the switch, so none is made. */
+    Scope switchCase() {
+      List<Target> inner = new ArrayList<>(targets);
+      if (!inner.isEmpty()) {
+        Target innermost = inner.remove(inner.size() - 1);
+        inner.add(new Target(innermost.loop(), innermost.labelled(), true));
+      }
+      return new Scope(new ArrayList<>(vars), inner, returnAllowed, loopDepth, depth + 1,
+          identity, body);
+    }
+
     /** The statements between an explicit enter and its revert: no jump may leave them. */
     Scope explicitImpersonation(Ident as) {
       return new Scope(vars, List.of(), false, loopDepth, depth, as, body);
@@ -122,7 +140,7 @@ final class StatementGenerator {
       start(scope, out);
     } else if (roll < 65 && !open.isEmpty()) {
       out.add(protocol(open.get(random.nextInt(open.size())), scope));
-    } else if (roll < 93 && scope.depth < MAX_DEPTH) {
+    } else if (roll < 93 - 15 * scope.depth && scope.depth < MAX_DEPTH) {
       structure(scope, out);
     } else if (!jumps(scope, null).isEmpty()) {
       out.add(new Stmt.Guarded(pick(jumps(scope, null))));
@@ -167,14 +185,14 @@ final class StatementGenerator {
       return new Stmt.Drain(var.op(), random.nextInt(3) == 0);
     } else if (roll < 50) {
       int loop = loops++;
-      boolean doWhile = random.nextBoolean();
+      Stmt.DrainLoop.Form form = pick(Stmt.DrainLoop.Form.values());
       Jump jump = random.nextInt(3) == 0 ? null : pick(jumps(scope, new Target(loop, false)));
       boolean jumpFirst = random.nextInt(3) == 0;
-      if (jump != null && doWhile && jumpFirst && jump.kind() == Jump.Kind.CONTINUE
-          && jump.loop() == loop) {
+      if (jump != null && form != Stmt.DrainLoop.Form.WHILE_TRUE && jumpFirst
+          && jump.kind() == Jump.Kind.CONTINUE && jump.loop() == loop) {
         jumpFirst = false; // the condition would read a result not yet retrieved
       }
-      return new Stmt.DrainLoop(var.op(), loop, doWhile, jump, jumpFirst);
+      return new Stmt.DrainLoop(var.op(), loop, form, jump, jumpFirst, random.nextInt(4));
     } else if (roll < 62 && var.kind().results != ResultKind.CLASS) {
       int loop = loops++;
       Jump jump = random.nextInt(3) == 0 ? null : pick(jumps(scope, new Target(loop, false)));
@@ -200,10 +218,20 @@ final class StatementGenerator {
   }
 
   private void structure(Scope scope, List<Stmt> out) {
-    int size = 1 + random.nextInt(3);
-    switch (random.nextInt(8)) {
+    int size = 1 + random.nextInt(scope.depth == 0 ? 3 : 2);
+    switch (random.nextInt(9)) {
       case 0, 1 -> out.add(new Stmt.If(list(scope.block(), size),
           random.nextBoolean() ? list(scope.block(), size) : List.of()));
+      case 8 -> {
+        int count = 2 + random.nextInt(2);
+        List<List<Stmt>> cases = new ArrayList<>();
+        List<Boolean> breaks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          cases.add(list(scope.switchCase(), Math.max(1, size - 1)));
+          breaks.add(i == count - 1 || random.nextBoolean());
+        }
+        out.add(new Stmt.Switch(cases, random.nextBoolean(), breaks));
+      }
       case 2, 3 -> {
         int loop = loops++;
         boolean labelled = random.nextBoolean();
@@ -250,7 +278,9 @@ final class StatementGenerator {
       boolean innermost = i == targets.size() - 1;
       if (innermost || target.labelled()) {
         boolean label = !innermost;
-        jumps.add(new Jump(Jump.Kind.BREAK, target.loop(), label));
+        if (label || !target.inSwitch()) {
+          jumps.add(new Jump(Jump.Kind.BREAK, target.loop(), label));
+        }
         jumps.add(new Jump(Jump.Kind.CONTINUE, target.loop(), label));
       }
     }

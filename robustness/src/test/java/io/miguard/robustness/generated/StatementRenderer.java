@@ -58,6 +58,8 @@ final class StatementRenderer {
       out.line("op" + cancel.op() + ".cancel(CancellationReason.NONE);");
     } else if (statement instanceof Stmt.Close close) {
       closeLines.put(close, out.line(close.form().code(close.op(), close.identity())));
+    } else if (statement instanceof Stmt.Switch cases) {
+      switchStatement(cases);
     } else if (statement instanceof Stmt.If branch) {
       out.open("if (" + CONDITION + ") {");
       write(branch.then());
@@ -115,31 +117,83 @@ final class StatementRenderer {
     Binding.ResultKind kind = kinds.get(loop.op());
     String result = "r" + locals++;
     String retrieve = "op" + loop.op() + "." + kind.retrieve + "()";
-    if (loop.doWhile()) {
-      out.line(kind.type + " " + result + ";");
-      out.open("do {");
-      if (loop.jumpFirst()) {
-        guard(loop.jump());
+    switch (loop.form()) {
+      case DO_WHILE -> {
+        out.line(kind.type + " " + result + ";");
+        out.open("do {");
+        guardIf(loop, true);
+        out.line(result + " = " + retrieve + ";");
+        guardIf(loop, false);
+        out.close("} while (" + more(result, loop.spelling()) + ");");
       }
-      out.line(result + " = " + retrieve + ";");
-      if (!loop.jumpFirst()) {
-        guard(loop.jump());
+      case MORE_FLAG -> {
+        String more = "more" + locals++;
+        out.line("boolean " + more + " = true;");
+        out.open("while (" + more + ") {");
+        guardIf(loop, true);
+        out.line("var " + result + " = " + retrieve + ";");
+        out.line(more + " = " + more(result, loop.spelling()) + ";");
+        guardIf(loop, false);
+        out.close("}");
       }
-      out.close("} while (" + result + ".moreResults());");
-    } else {
-      out.open("while (true) {");
-      if (loop.jumpFirst()) {
-        guard(loop.jump());
+      case WHILE_TRUE -> {
+        out.open("while (true) {");
+        guardIf(loop, true);
+        out.line("var " + result + " = " + retrieve + ";");
+        out.open("if (" + last(result, loop.spelling()) + ") {");
+        out.line("break;");
+        out.close("}");
+        guardIf(loop, false);
+        out.close("}");
       }
-      out.line("var " + result + " = " + retrieve + ";");
-      out.open("if (!" + result + ".moreResults()) {");
-      out.line("break;");
-      out.close("}");
-      if (!loop.jumpFirst()) {
-        guard(loop.jump());
-      }
-      out.close("}");
     }
+  }
+
+  /** The ways of saying "more results follow" the checks understand. */
+  private static String more(String result, int spelling) {
+    return switch (spelling) {
+      case 0 -> result + ".moreResults()";
+      case 1 -> "hasMore(" + result + ")";
+      case 2 -> "!isLast(" + result + ")";
+      default -> "!(" + result + ".moreResults() == false)";
+    };
+  }
+
+  /** The ways of saying "this is the final result" the checks understand. */
+  private static String last(String result, int spelling) {
+    return switch (spelling) {
+      case 0 -> "!" + result + ".moreResults()";
+      case 1 -> "isLast(" + result + ")";
+      case 2 -> result + ".moreResults() == false";
+      default -> "!hasMore(" + result + ")";
+    };
+  }
+
+  private void guardIf(Stmt.DrainLoop loop, boolean first) {
+    if (loop.jumpFirst() == first) {
+      guard(loop.jump());
+    }
+  }
+
+  private void switchStatement(Stmt.Switch statement) {
+    out.open("switch (n.getAsInt()) {");
+    List<List<Stmt>> cases = statement.cases();
+    for (int i = 0; i < cases.size(); i++) {
+      String label = i == cases.size() - 1 ? "default" : "case " + i;
+      if (statement.arrows()) {
+        out.open(label + " -> {");
+        write(cases.get(i));
+        out.close("}");
+      } else {
+        out.open(label + ":");
+        write(cases.get(i));
+        if (statement.breaks().get(i)) {
+          out.line("break;");
+        }
+        out.dedent();
+      }
+    }
+    out.close("}");
   }
 
   private void guard(Stmt.Jump jump) {

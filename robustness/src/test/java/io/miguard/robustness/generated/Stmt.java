@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The ground-truth language: statements whose protocol events (start, retrieve, see more results,
  * drain, cancel, close, enter and leave a security context, hand code to another thread or to
- * {@code runAs}) are known on every path. Conditions are opaque ({@code c.getAsBoolean()}, a
- * parameter the checks cannot see through), so every combination of branches is a feasible path.
+ * {@code runAs}) are known on every path. Conditions are opaque ({@code c.getAsBoolean()}, {@code
+ * n.getAsInt()}: parameters the checks cannot see through), so every combination of branches is a
+ * feasible path.
  * No statement catches an exception, so the only exceptional paths leave the method, which the
  * checks do not report by default.
  *
@@ -35,9 +36,20 @@ sealed interface Stmt {
   /** {@code opN.drainInstances();} (or {@code drainClasses()}), or the unit's drain-loop helper. */
   record Drain(int op, boolean helper) implements Stmt {}
 
-  /** A canonical drain loop, with an optional guarded jump before or after the retrieval. */
-  record DrainLoop(int op, int loop, boolean doWhile, Jump jump, boolean jumpFirst)
-      implements Stmt {}
+  /**
+   * A canonical drain loop, with an optional guarded jump before or after the retrieval: {@code
+   * do { r = op.get...(); } while (r.moreResults());} (or with a boolean local carrying {@code
+   * moreResults()}, which behaves the same), or {@code while (true) { r = ...; if
+   * (!r.moreResults()) break; }}; {@code spelling} picks how the condition reads.
+   */
+  record DrainLoop(int op, int loop, Form form, Jump jump, boolean jumpFirst, int spelling)
+      implements Stmt {
+    enum Form {
+      DO_WHILE,
+      MORE_FLAG,
+      WHILE_TRUE
+    }
+  }
 
   /** {@code for (MiInstance m : opN.instances()) { [guarded jump] }} */
   record ForEach(int op, int loop, Jump jump) implements Stmt {}
@@ -47,6 +59,12 @@ sealed interface Stmt {
 
   /** A close of {@code opN} in one of the forms of {@link CloseForm}. */
   record Close(int op, CloseForm form, Ident identity) implements Stmt {}
+
+  /**
+   * {@code switch (n.getAsInt())} with one case per list: arrows, or colons where case {@code i}
+   * falls through into the next unless {@code breaks.get(i)} (the last case always ends it).
+   */
+  record Switch(List<List<Stmt>> cases, boolean arrows, List<Boolean> breaks) implements Stmt {}
 
   /** {@code if (c.getAsBoolean()) {then} else {otherwise}} */
   record If(List<Stmt> then, List<Stmt> otherwise) implements Stmt {}
@@ -96,6 +114,8 @@ sealed interface Stmt {
       return List.of(s.body());
     } else if (statement instanceof If s) {
       return List.of(s.then(), s.otherwise());
+    } else if (statement instanceof Switch s) {
+      return s.cases();
     } else if (statement instanceof Loop s) {
       return List.of(s.body());
     } else if (statement instanceof Impersonate s) {
