@@ -13,7 +13,8 @@ import java.util.TreeSet;
  */
 final class GroundTruthPrograms {
   private static final String PARAMETERS =
-      "(MiSession s, MiInstance keys, BooleanSupplier c, IntSupplier n, ExecutorService pool)";
+      "(MiSession s, MiInstance keys, BooleanSupplier c, IntSupplier n, ExecutorService pool,"
+          + " List<MiOperation> holder)";
 
   private GroundTruthPrograms() {}
 
@@ -31,6 +32,7 @@ final class GroundTruthPrograms {
     for (String line : Binding.CLASS_CONSTANTS) {
       out.line(line);
     }
+    out.line("MiOperation last;");
     List<GeneratedProgram.Unit> units = new ArrayList<>();
     int methods = 2 + random.nextInt(5);
     for (int m = 0; m < methods; m++) {

@@ -21,10 +21,11 @@ import java.util.TreeSet;
  * <p>A path's state holds, for each operation, whether it is drained by the rules of a
  * multi-result operation (only {@code moreResults() == false} or a drain), by those of a
  * single-result one (a retrieval, until {@code moreResults()} is seen true), and whether it
- * escaped (was captured by a lambda or method reference). The set of states reaching each point is
- * computed exactly: loops iterate until the set is stable (the state space is finite). The
- * security context is the same on every path to a point (the generator keeps jumps out of
- * explicit impersonations), so it is followed along the tree.
+ * escaped (was captured by a lambda or method reference, stored in a field, handed to a method the
+ * checks know nothing about). The set of states reaching each point is computed exactly: loops
+ * iterate until the set is stable (the state space is finite). The security context is the same on
+ * every path to a point (the generator keeps jumps out of explicit impersonations), so it is
+ * followed along the tree.
  *
  * <p>What is reported, from the spec (checks.md, the bug-pattern pages):
  *
@@ -134,6 +135,8 @@ final class PathExplorer {
       return switchFlow(cases, in);
     } else if (statement instanceof Stmt.ForEach each) {
       return forEach(each, in);
+    } else if (statement instanceof Stmt.Escape escape) {
+      return normal(map(in, s -> set(s, escape.op(), ESCAPED)));
     } else if (statement instanceof Stmt.Cancel) {
       return normal(in);
     } else if (statement instanceof Stmt.Close close) {

@@ -197,8 +197,10 @@ final class StatementGenerator {
       int loop = loops++;
       Jump jump = random.nextInt(3) == 0 ? null : pick(jumps(scope, new Target(loop, false)));
       return new Stmt.ForEach(var.op(), loop, jump);
-    } else if (roll < 72) {
+    } else if (roll < 68) {
       return new Stmt.Cancel(var.op());
+    } else if (roll < 72) {
+      return new Stmt.Escape(var.op(), random.nextBoolean());
     } else if (closable) {
       return close(var, scope);
     }

@@ -54,6 +54,9 @@ final class StatementRenderer {
       out.open("for (MiInstance m" + locals++ + " : op" + each.op() + ".instances()) {");
       guard(each.jump());
       out.close("}");
+    } else if (statement instanceof Stmt.Escape escape) {
+      out.line(escape.field() ? "last = op" + escape.op() + ";" : "holder.add(op" + escape.op()
+          + ");");
     } else if (statement instanceof Stmt.Cancel cancel) {
       out.line("op" + cancel.op() + ".cancel(CancellationReason.NONE);");
     } else if (statement instanceof Stmt.Close close) {

@@ -54,6 +54,12 @@ sealed interface Stmt {
   /** {@code for (MiInstance m : opN.instances()) { [guarded jump] }} */
   record ForEach(int op, int loop, Jump jump) implements Stmt {}
 
+  /**
+   * The operation escapes to code the checks cannot see: {@code holder.add(opN);} (a method they
+   * know nothing about) or {@code last = opN;} (a field).
+   */
+  record Escape(int op, boolean field) implements Stmt {}
+
   /** {@code opN.cancel(CancellationReason.NONE);} */
   record Cancel(int op) implements Stmt {}
 
@@ -101,6 +107,8 @@ sealed interface Stmt {
     } else if (statement instanceof ForEach s) {
       return s.op();
     } else if (statement instanceof Cancel s) {
+      return s.op();
+    } else if (statement instanceof Escape s) {
       return s.op();
     } else if (statement instanceof Close s) {
       return s.op();
