@@ -1,5 +1,7 @@
 package io.miguard.robustness.generated;
 
+import java.util.Locale;
+
 /**
  * The binding's vocabulary as generated code spells it: how each operation kind is started and
  * read, the identities impersonated, and the ways code is handed to another thread.
@@ -120,6 +122,12 @@ final class Binding {
     }
   }
 
+  /** The unit's factory of {@code kind}: returns a freshly started synchronous operation. */
+  static String factoryName(OpKind kind) {
+    return "start" + kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT)
+        .replace("_", "");
+  }
+
   /** The declarations every generated class starts with (after its header). */
   static final String[] CLASS_CONSTANTS = {
     "static final String NS = \"root/cimv2\";",
@@ -136,11 +144,17 @@ final class Binding {
   };
 
   /**
-   * Helpers of the unit the checks summarise: one retrieval of each result kind (no drain, no
+   * Helpers of the unit the checks summarise: a factory of each operation kind, one retrieval of each result kind (no drain, no
    * escape), a canonical drain loop of each (a drain on every path), and the boolean helpers that
    * only return a result's {@code moreResults()} or its negation (the accessor, to the checks).
    */
   static void writeHelpers(SourceBuilder out) {
+    for (OpKind kind : OpKind.values()) {
+      out.open(
+          "private static MiOperation " + factoryName(kind) + "(MiSession s, MiInstance keys) {");
+      out.line("return " + kind.start(Synchrony.SYNC) + ";");
+      out.close("}");
+    }
     for (ResultKind kind : ResultKind.values()) {
       out.open("private static boolean hasMore(" + kind.type + " r) {");
       out.line("return r.moreResults();");

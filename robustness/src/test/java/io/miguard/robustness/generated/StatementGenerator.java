@@ -167,9 +167,10 @@ final class StatementGenerator {
       out.add(new Stmt.Resource(op, kind, synchrony, impersonation,
           impersonation != null ? scopes++ : -1, list(inner, 1 + random.nextInt(4))));
     } else {
-      out.add(new Stmt.Start(op, kind, synchrony));
-      scope.vars.add(
-          new Var(op, kind, synchrony, scope.loopDepth, false, scope.identity, scope.body));
+      boolean factory = random.nextInt(5) == 0;
+      out.add(new Stmt.Start(op, kind, factory ? Synchrony.SYNC : synchrony, factory));
+      scope.vars.add(new Var(op, kind, factory ? Synchrony.SYNC : synchrony, scope.loopDepth,
+          false, scope.identity, scope.body));
     }
   }
 

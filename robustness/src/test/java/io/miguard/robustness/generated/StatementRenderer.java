@@ -35,7 +35,10 @@ final class StatementRenderer {
   private void write(Stmt statement) {
     if (statement instanceof Stmt.Start start) {
       kinds.put(start.op(), start.kind().results);
-      out.line("MiOperation op" + start.op() + " = " + start.kind().start(start.synchrony()) + ";");
+      out.line("MiOperation op" + start.op() + " = "
+          + (start.factory() ? Binding.factoryName(start.kind()) + "(s, keys)"
+              : start.kind().start(start.synchrony()))
+          + ";");
     } else if (statement instanceof Stmt.Resource resource) {
       resource(resource);
     } else if (statement instanceof Stmt.Retrieve retrieve) {

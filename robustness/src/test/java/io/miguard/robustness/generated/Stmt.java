@@ -20,8 +20,11 @@ import java.util.List;
  */
 sealed interface Stmt {
 
-  /** {@code MiOperation opN = s.start(...);} */
-  record Start(int op, OpKind kind, Synchrony synchrony) implements Stmt {}
+  /**
+   * {@code MiOperation opN = s.start(...);}, or through the unit's factory of that kind ({@code
+   * factory}: a method of the same file that returns a freshly started operation).
+   */
+  record Start(int op, OpKind kind, Synchrony synchrony, boolean factory) implements Stmt {}
 
   /**
    * {@code try ([Impersonation iK = SecurityContext.impersonate(X);] MiOperation opN = ...)
