@@ -28,6 +28,7 @@ final class StatementGenerator {
   private int operations;
   private int loops;
   private int scopes;
+  private int bodies; // lambda bodies; 0 is the method's
   private final Set<Integer> closed = new HashSet<>();
 
   private StatementGenerator(Random random) {
@@ -225,16 +226,6 @@ final class StatementGenerator {
     switch (random.nextInt(9)) {
       case 0, 1 -> out.add(new Stmt.If(list(scope.block(), size),
           random.nextBoolean() ? list(scope.block(), size) : List.of()));
-      case 8 -> {
-        int count = 2 + random.nextInt(2);
-        List<List<Stmt>> cases = new ArrayList<>();
-        List<Boolean> breaks = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          cases.add(list(scope.switchCase(), Math.max(1, size - 1)));
-          breaks.add(i == count - 1 || random.nextBoolean());
-        }
-        out.add(new Stmt.Switch(cases, random.nextBoolean(), breaks));
-      }
       case 2, 3 -> {
         int loop = loops++;
         boolean labelled = random.nextBoolean();
@@ -256,10 +247,20 @@ final class StatementGenerator {
       }
       case 6 -> {
         Ident as = pick(Ident.values());
-        out.add(new Stmt.RunAs(as, list(scope.lambda(as, scopes++ + 1000), size)));
+        out.add(new Stmt.RunAs(as, list(scope.lambda(as, ++bodies), size)));
+      }
+      case 8 -> {
+        int count = 2 + random.nextInt(2);
+        List<List<Stmt>> cases = new ArrayList<>();
+        List<Boolean> breaks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          cases.add(list(scope.switchCase(), Math.max(1, size - 1)));
+          breaks.add(i == count - 1 || random.nextBoolean());
+        }
+        out.add(new Stmt.Switch(cases, random.nextBoolean(), breaks));
       }
       default -> out.add(new Stmt.HopBlock(pick(Hop.values()),
-          list(scope.lambda(null, scopes++ + 1000), size)));
+          list(scope.lambda(null, ++bodies), size)));
     }
   }
 
