@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
  * (and pattern switches and record patterns on JDK 21+). For both, every program must compile with
  * no crash and no error, and every finding must be on a close (or try-with-resources declaration
  * of an operation) of the method it is in; for ground-truth methods whose truth is exact, the
- * findings must equal it.
+ * findings must equal it. Every other batch of the soup runs MiCloseBeforeDrain with {@code
+ * ExceptionalPaths=true}, so that the unwinding paths are followed too.
  *
  * <p>System properties: {@code miguard.generated.programs} (programs of each generator, default
  * {@value #DEFAULT_PROGRAMS}), {@code miguard.generated.seed} (base seed, default {@value
@@ -48,7 +49,7 @@ class GeneratedProgramsTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void groundTruthProgramsReportExactlyTheirTruth() throws IOException {
-    Run run = run("ground-truth", 1, GroundTruthPrograms::generate);
+    Run run = run("ground-truth", 1, false, GroundTruthPrograms::generate);
     assertWithMessage("ground-truth methods with exact truth").that(run.exactUnits).isGreaterThan(0);
     // The checks demonstrably ran: the truth of a generated set has findings of both checks.
     assertWithMessage("expected findings of the ground truth")
@@ -60,15 +61,20 @@ class GeneratedProgramsTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void constructSoupCompilesAndReportsOnlyOnCloses() throws IOException {
-    Run run = run("construct soup", 2, ConstructSoup::generate);
+    Run run = run("construct soup", 2, true, ConstructSoup::generate);
     assertWithMessage("findings in the construct soup (the checks ran)")
         .that(run.findings)
         .isGreaterThan(0);
     run.assertNoFailures();
   }
 
-  private Run run(String mode, int salt, BiFunction<String, Long, GeneratedProgram> generator)
-      throws IOException {
+  /**
+   * Generates and compiles the programs of one generator, batch by batch; with {@code
+   * alternateExceptionalPaths}, every other batch runs MiCloseBeforeDrain with {@code
+   * ExceptionalPaths=true} (the truth of the ground-truth programs assumes the default).
+   */
+  private Run run(String mode, int salt, boolean alternateExceptionalPaths,
+      BiFunction<String, Long, GeneratedProgram> generator) throws IOException {
     Run run = new Run(mode);
     long start = System.nanoTime();
     for (int from = 0; from < programs; from += batch) {
@@ -77,8 +83,9 @@ class GeneratedProgramsTest {
         long seed = baseSeed * 1_000_003L + salt * 100_000_000L + i;
         programsOfBatch.add(generator.apply("Gen" + i, seed));
       }
+      boolean exceptionalPaths = alternateExceptionalPaths && (from / batch) % 2 == 1;
       Map<GeneratedProgram, ProgramCompilation.Result> results =
-          ProgramCompilation.compile(programsOfBatch);
+          ProgramCompilation.compile(programsOfBatch, exceptionalPaths);
       programsOfBatch.forEach(program -> run.judge(program, results.get(program)));
     }
     System.out.printf(

@@ -55,9 +55,12 @@ final class ProgramCompilation {
     return Math.max(17, Runtime.version().feature());
   }
 
-  /** Compiles {@code programs} together; a diagnostic with no program goes to the first. */
-  static Map<GeneratedProgram, Result> compile(List<GeneratedProgram> programs)
-      throws IOException {
+  /**
+   * Compiles {@code programs} together, with MiCloseBeforeDrain's {@code ExceptionalPaths} option
+   * if {@code exceptionalPaths}; a diagnostic with no program goes to the first.
+   */
+  static Map<GeneratedProgram, Result> compile(
+      List<GeneratedProgram> programs, boolean exceptionalPaths) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<JavaFileObject> sources = new ArrayList<>();
@@ -71,7 +74,7 @@ final class ProgramCompilation {
     try (StandardJavaFileManager fileManager =
         javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
       // The result is false whenever a finding is reported (at ERROR); the diagnostics decide.
-      javac.getTask(null, fileManager, diagnostics, options(output), null, sources).call();
+      javac.getTask(null, fileManager, diagnostics, options(output, exceptionalPaths), null, sources).call();
     } finally {
       deleteRecursively(output);
     }
@@ -98,13 +101,14 @@ final class ProgramCompilation {
     return results;
   }
 
-  private static List<String> options(Path output) {
+  private static List<String> options(Path output, boolean exceptionalPaths) {
     return List.of(
         "-XDcompilePolicy=simple",
         "--should-stop=ifError=FLOW",
         System.getProperty("errorprone.jdk.flag", "-XDcompilePolicy=simple"),
         "-Xplugin:ErrorProne -XepDisableAllChecks"
-            + " -Xep:MiCloseBeforeDrain:ERROR -Xep:MiCloseInDifferentContext:ERROR",
+            + " -Xep:MiCloseBeforeDrain:ERROR -Xep:MiCloseInDifferentContext:ERROR"
+            + (exceptionalPaths ? " -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true" : ""),
         "--release",
         String.valueOf(release()),
         "-encoding",
