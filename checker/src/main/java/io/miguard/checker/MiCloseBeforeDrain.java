@@ -134,9 +134,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
    * one inside code that runs later keeps what that code captured.
    */
   private static boolean reportable(OperationState operation) {
-    return operation.synchrony() == Synchrony.SYNC
-        && !operation.escaped()
-        && !operation.captured();
+    return operation.synchrony() == Synchrony.SYNC && !operation.escaped() && !operation.captured();
   }
 
   private static boolean earlier(@Nullable Tree a, @Nullable Tree b) {

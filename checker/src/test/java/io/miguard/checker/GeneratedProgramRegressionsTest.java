@@ -56,7 +56,6 @@ class GeneratedProgramRegressionsTest {
               "}")
           .doTest();
     }
-  
 
     /**
      * Storing moreResults() in a local is not seeing it: the single result of a single-result

@@ -13,7 +13,11 @@ final class Binding {
   enum ResultKind {
     INSTANCE("InstanceResult", "getInstance", "drainInstances", "readOneInstance", "drainLoop"),
     INDICATION(
-        "IndicationResult", "getIndication", "drainInstances", "readOneIndication", "drainIndications"),
+        "IndicationResult",
+        "getIndication",
+        "drainInstances",
+        "readOneIndication",
+        "drainIndications"),
     CLASS("ClassResult", "getCimClass", "drainClasses", "readOneClass", "drainClassLoop");
 
     final String type;
@@ -35,10 +39,13 @@ final class Binding {
   /** Every start method of MiSession, with the arguments before the callbacks. */
   enum OpKind {
     ENUMERATE("enumerateInstances", "NS, \"Win32_Process\"", true, ResultKind.INSTANCE),
-    QUERY("queryInstances", "NS, \"WQL\", \"SELECT Name FROM Win32_Service\"", true,
+    QUERY(
+        "queryInstances",
+        "NS, \"WQL\", \"SELECT Name FROM Win32_Service\"",
+        true,
         ResultKind.INSTANCE),
-    ASSOCIATORS("associatorInstances", "NS, keys, null, null, null, null", true,
-        ResultKind.INSTANCE),
+    ASSOCIATORS(
+        "associatorInstances", "NS, keys, null, null, null, null", true, ResultKind.INSTANCE),
     REFERENCES("referenceInstances", "NS, keys, null, null", true, ResultKind.INSTANCE),
     SUBSCRIBE(
         "subscribe",
@@ -124,8 +131,9 @@ final class Binding {
 
   /** The unit's factory of {@code kind}: returns a freshly started synchronous operation. */
   static String factoryName(OpKind kind) {
-    return "start" + kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT)
-        .replace("_", "");
+    return "start"
+        + kind.name().charAt(0)
+        + kind.name().substring(1).toLowerCase(Locale.ROOT).replace("_", "");
   }
 
   /** The declarations every generated class starts with (after its header). */
@@ -144,9 +152,27 @@ final class Binding {
   };
 
   /**
-   * Helpers of the unit the checks summarise: a factory of each operation kind, one retrieval of each result kind (no drain, no
-   * escape), a canonical drain loop of each (a drain on every path), and the boolean helpers that
-   * only return a result's {@code moreResults()} or its negation (the accessor, to the checks).
+   * Opens a generated class: its package, {@link #IMPORTS}, the class declaration and {@link
+   * #CLASS_CONSTANTS}, which both generators start every class with.
+   */
+  static void openClass(SourceBuilder out, String className) {
+    out.line("package gen;");
+    out.line("");
+    for (String line : IMPORTS) {
+      out.line(line);
+    }
+    out.line("");
+    out.open("class " + className + " {");
+    for (String line : CLASS_CONSTANTS) {
+      out.line(line);
+    }
+  }
+
+  /**
+   * Helpers of the unit the checks summarise: a factory of each operation kind, one retrieval of
+   * each result kind (no drain, no escape), a canonical drain loop of each (a drain on every path),
+   * and the boolean helpers that only return a result's {@code moreResults()} or its negation (the
+   * accessor, to the checks).
    */
   static void writeHelpers(SourceBuilder out) {
     for (OpKind kind : OpKind.values()) {

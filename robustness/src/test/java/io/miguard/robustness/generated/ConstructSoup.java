@@ -22,6 +22,7 @@ final class ConstructSoup {
     {"k", "int k = 1;"},
     {"obj", "Object obj = shared;"},
   };
+
   private static final String PARAMETERS =
       "MiSession s, MiInstance keys, BooleanSupplier c, ExecutorService pool, int k, Object obj";
 
@@ -33,8 +34,7 @@ final class ConstructSoup {
 
   private ConstructSoup(Random random) {
     this.random = random;
-    this.statements =
-        new SoupStatements(random, out, ProgramCompilation.release() >= 21);
+    this.statements = new SoupStatements(random, out, ProgramCompilation.release() >= 21);
   }
 
   /** The program of {@code seed}, as class {@code className}. */
@@ -45,16 +45,7 @@ final class ConstructSoup {
   }
 
   private void writeClass(String className) {
-    out.line("package gen;");
-    out.line("");
-    for (String line : Binding.IMPORTS) {
-      out.line(line);
-    }
-    out.line("");
-    out.open("class " + className + " {");
-    for (String line : Binding.CLASS_CONSTANTS) {
-      out.line(line);
-    }
+    Binding.openClass(out, className);
     out.line("static final Object LOCK = new Object();");
     out.line("static MiSession shared;");
     out.line("static MiInstance sharedKeys;");
@@ -76,43 +67,78 @@ final class ConstructSoup {
       unit("instance initialiser", "{", "}", Set.of(), SoupScope.Returns.NONE, null);
     }
     if (random.nextInt(3) == 0) {
-      unit("field initialiser", "private final Runnable " + name("task") + " = () -> {", "};",
-          Set.of(), SoupScope.Returns.VOID, null);
+      unit(
+          "field initialiser",
+          "private final Runnable " + name("task") + " = () -> {",
+          "};",
+          Set.of(),
+          SoupScope.Returns.VOID,
+          null);
     }
     if (random.nextInt(3) == 0) {
       String count = name("count");
       out.line("private final int " + count + " = " + count + "(shared);");
-      unit(count, "private static int " + count + "(MiSession s) {", "}", Set.of("s"),
-          SoupScope.Returns.VALUE, "return 0;");
+      unit(
+          count,
+          "private static int " + count + "(MiSession s) {",
+          "}",
+          Set.of("s"),
+          SoupScope.Returns.VALUE,
+          "return 0;");
     }
     if (random.nextBoolean()) {
       unit("constructor", className + "() {", "}", Set.of(), SoupScope.Returns.VOID, null);
     }
     int methods = 1 + random.nextInt(3);
     for (int m = 0; m < methods; m++) {
-      unit("m" + m, "void m" + m + "(" + PARAMETERS + ") {", "}", all(), SoupScope.Returns.VOID,
+      unit(
+          "m" + m,
+          "void m" + m + "(" + PARAMETERS + ") {",
+          "}",
+          all(),
+          SoupScope.Returns.VOID,
           null);
     }
     if (random.nextInt(3) == 0) {
       out.open("class " + name("Inner") + " {");
-      unit("inner class", "void work(" + PARAMETERS + ") {", "}", all(), SoupScope.Returns.VOID,
+      unit(
+          "inner class",
+          "void work(" + PARAMETERS + ") {",
+          "}",
+          all(),
+          SoupScope.Returns.VOID,
           null);
       out.close("}");
     }
     if (random.nextInt(3) == 0) {
       out.open("static final class " + name("Nested") + "<T extends AutoCloseable> {");
       out.line("private T value;");
-      unit("nested generic class", "<R> R work(" + PARAMETERS + ", R fallback) {", "}", all(),
-          SoupScope.Returns.NONE, "return fallback;");
+      unit(
+          "nested generic class",
+          "<R> R work(" + PARAMETERS + ", R fallback) {",
+          "}",
+          all(),
+          SoupScope.Returns.NONE,
+          "return fallback;");
       out.close("}");
     }
     if (random.nextInt(3) == 0) {
       String record = name("Query");
       out.open("record " + record + "(MiSession s, int k) {");
-      unit("compact constructor", record + " {", "}", Set.of("s", "k"), SoupScope.Returns.NONE,
+      unit(
+          "compact constructor",
+          record + " {",
+          "}",
+          Set.of("s", "k"),
+          SoupScope.Returns.NONE,
           null);
-      unit("record method", "void run(MiInstance keys, BooleanSupplier c, ExecutorService pool,"
-          + " Object obj) {", "}", all(), SoupScope.Returns.VOID, null);
+      unit(
+          "record method",
+          "void run(MiInstance keys, BooleanSupplier c, ExecutorService pool," + " Object obj) {",
+          "}",
+          all(),
+          SoupScope.Returns.VOID,
+          null);
       out.close("}");
     }
     out.close("}");
@@ -122,8 +148,13 @@ final class ConstructSoup {
    * Writes one body holder: its header, the declarations of the names it lacks, a random body and
    * its end, and records it as a unit.
    */
-  private void unit(String name, String header, String end, Set<String> declared,
-      SoupScope.Returns returns, String last) {
+  private void unit(
+      String name,
+      String header,
+      String end,
+      Set<String> declared,
+      SoupScope.Returns returns,
+      String last) {
     int first = out.open(header);
     for (String[] local : LOCALS) {
       if (!declared.contains(local[0])) {

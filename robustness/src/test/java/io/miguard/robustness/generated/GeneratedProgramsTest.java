@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Two generators: {@linkplain GroundTruthPrograms ground-truth programs}, whose findings the
  * generator computes by following every path of its own statement language, and {@linkplain
- * ConstructSoup construct soup}, which uses the binding inside every construct of the language
- * (and pattern switches and record patterns on JDK 21+). For both, every program must compile with
- * no crash and no error, and every finding must be on a close (or try-with-resources declaration
- * of an operation) of the method it is in; for ground-truth methods whose truth is exact, the
- * findings must equal it. Every other batch of the soup runs MiCloseBeforeDrain with {@code
+ * ConstructSoup construct soup}, which uses the binding inside every construct of the language (and
+ * pattern switches and record patterns on JDK 21+). For both, every program must compile with no
+ * crash and no error, and every finding must be on a close (or try-with-resources declaration of an
+ * operation) of the method it is in; for ground-truth methods whose truth is exact, the findings
+ * must equal it. Every other batch of the soup runs MiCloseBeforeDrain with {@code
  * ExceptionalPaths=true}, so that the unwinding paths are followed too.
  *
  * <p>System properties: {@code miguard.generated.programs} (programs of each generator, default
@@ -50,7 +50,9 @@ class GeneratedProgramsTest {
   @Timeout(value = 30, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void groundTruthProgramsReportExactlyTheirTruth() throws IOException {
     Run run = run("ground-truth", 1, false, GroundTruthPrograms::generate);
-    assertWithMessage("ground-truth methods with exact truth").that(run.exactUnits).isGreaterThan(0);
+    assertWithMessage("ground-truth methods with exact truth")
+        .that(run.exactUnits)
+        .isGreaterThan(0);
     // The checks demonstrably ran: the truth of a generated set has findings of both checks.
     assertWithMessage("expected findings of the ground truth")
         .that(run.expectedChecks)
@@ -73,8 +75,12 @@ class GeneratedProgramsTest {
    * alternateExceptionalPaths}, every other batch runs MiCloseBeforeDrain with {@code
    * ExceptionalPaths=true} (the truth of the ground-truth programs assumes the default).
    */
-  private Run run(String mode, int salt, boolean alternateExceptionalPaths,
-      BiFunction<String, Long, GeneratedProgram> generator) throws IOException {
+  private Run run(
+      String mode,
+      int salt,
+      boolean alternateExceptionalPaths,
+      BiFunction<String, Long, GeneratedProgram> generator)
+      throws IOException {
     Run run = new Run(mode);
     long start = System.nanoTime();
     for (int from = 0; from < programs; from += batch) {
@@ -129,7 +135,9 @@ class GeneratedProgramsTest {
       result.errors().forEach(error -> problems.add("error: " + error));
       for (ProgramCompilation.Finding finding : result.findings()) {
         GeneratedProgram.Unit unit =
-            program.units().stream().filter(u -> u.contains(finding.line())).findFirst()
+            program.units().stream()
+                .filter(u -> u.contains(finding.line()))
+                .findFirst()
                 .orElse(null);
         if (unit == null) {
           problems.add("finding outside every generated method: " + finding.message());
@@ -146,8 +154,10 @@ class GeneratedProgramsTest {
         TreeSet<String> reported = new TreeSet<>();
         result.findings().stream()
             .filter(finding -> unit.contains(finding.line()))
-            .forEach(finding -> reported.add(
-                GeneratedProgram.key(finding.check(), program.fileName(), finding.line())));
+            .forEach(
+                finding ->
+                    reported.add(
+                        GeneratedProgram.key(finding.check(), program.fileName(), finding.line())));
         if (!reported.equals(new TreeSet<>(unit.expected()))) {
           TreeSet<String> missing = new TreeSet<>(unit.expected());
           missing.removeAll(reported);
@@ -165,16 +175,24 @@ class GeneratedProgramsTest {
     }
 
     private String describe(GeneratedProgram program, List<String> problems) {
-      Path file = Path.of("target", "generated-failures", mode.replace(' ', '-'),
-          program.fileName());
+      Path file =
+          Path.of("target", "generated-failures", mode.replace(' ', '-'), program.fileName());
       try {
         Files.createDirectories(file.getParent());
         Files.writeString(file, program.source() + "// seed " + program.seed() + "\n", UTF_8);
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-      String text = mode + " " + program.className() + " (seed " + program.seed() + ", written to "
-          + file.toAbsolutePath() + "):\n  " + String.join("\n  ", problems);
+      String text =
+          mode
+              + " "
+              + program.className()
+              + " (seed "
+              + program.seed()
+              + ", written to "
+              + file.toAbsolutePath()
+              + "):\n  "
+              + String.join("\n  ", problems);
       return failures.size() < 2 ? text + "\n" + numbered(program.source()) : text;
     }
 
@@ -182,7 +200,11 @@ class GeneratedProgramsTest {
       assertWithMessage(
               "%s programs failing of %s (base seed %s; -Dmiguard.generated.seed=%s"
                   + " -Dmiguard.generated.programs=%s regenerates them):\n%s",
-              failures.size(), programs, baseSeed, baseSeed, GeneratedProgramsTest.this.programs,
+              failures.size(),
+              programs,
+              baseSeed,
+              baseSeed,
+              GeneratedProgramsTest.this.programs,
               String.join("\n\n", failures.subList(0, Math.min(LISTED, failures.size()))))
           .that(failures)
           .isEmpty();

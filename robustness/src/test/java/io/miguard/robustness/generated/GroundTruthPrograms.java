@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Generates classes whose methods are bodies of the ground-truth language ({@link Stmt}), each
- * with the findings the checks must report in it ({@link PathExplorer}).
+ * Generates classes whose methods are bodies of the ground-truth language ({@link Stmt}), each with
+ * the findings the checks must report in it ({@link PathExplorer}).
  */
 final class GroundTruthPrograms {
   private static final String PARAMETERS =
@@ -22,16 +22,7 @@ final class GroundTruthPrograms {
   static GeneratedProgram generate(String className, long seed) {
     Random random = new Random(seed);
     SourceBuilder out = new SourceBuilder();
-    out.line("package gen;");
-    out.line("");
-    for (String line : Binding.IMPORTS) {
-      out.line(line);
-    }
-    out.line("");
-    out.open("class " + className + " {");
-    for (String line : Binding.CLASS_CONSTANTS) {
-      out.line(line);
-    }
+    Binding.openClass(out, className);
     out.line("MiOperation last;");
     List<GeneratedProgram.Unit> units = new ArrayList<>();
     int methods = 2 + random.nextInt(5);
@@ -43,10 +34,10 @@ final class GroundTruthPrograms {
       renderer.write(body);
       int last = out.close("}");
       Map<Stmt, Integer> closes = renderer.closeLines();
-      Set<String> expected =
-          PathExplorer.expectedFindings(body, closes, className + ".java");
-      units.add(new GeneratedProgram.Unit(
-          "m" + m, first, last, new TreeSet<>(closes.values()), expected));
+      Set<String> expected = PathExplorer.expectedFindings(body, closes, className + ".java");
+      units.add(
+          new GeneratedProgram.Unit(
+              "m" + m, first, last, new TreeSet<>(closes.values()), expected));
     }
     out.line("");
     Binding.writeHelpers(out);

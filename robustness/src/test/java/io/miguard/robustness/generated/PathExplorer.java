@@ -18,14 +18,13 @@ import java.util.TreeSet;
 /**
  * The ground truth of one method of the ground-truth language, found by following every path.
  *
- * <p>A path's state holds, for each operation, whether it is drained by the rules of a
- * multi-result operation (only {@code moreResults() == false} or a drain), by those of a
- * single-result one (a retrieval, until {@code moreResults()} is seen true), and whether it
- * escaped (was captured by a lambda or method reference, stored in a field, handed to a method the
- * checks know nothing about). The set of states reaching each point is computed exactly: loops
- * iterate until the set is stable (the state space is finite). The security context is the same on
- * every path to a point (the generator keeps jumps out of explicit impersonations), so it is
- * followed along the tree.
+ * <p>A path's state holds, for each operation, whether it is drained by the rules of a multi-result
+ * operation (only {@code moreResults() == false} or a drain), by those of a single-result one (a
+ * retrieval, until {@code moreResults()} is seen true), and whether it escaped (was captured by a
+ * lambda or method reference, stored in a field, handed to a method the checks know nothing about).
+ * The set of states reaching each point is computed exactly: loops iterate until the set is stable
+ * (the state space is finite). The security context is the same on every path to a point (the
+ * generator keeps jumps out of explicit impersonations), so it is followed along the tree.
  *
  * <p>What is reported, from the spec (checks.md, the bug-pattern pages):
  *
@@ -34,13 +33,13 @@ import java.util.TreeSet;
  *       (by its result count's rule), unless it escaped on a path reaching the close, or the close
  *       is in code that captured the operation and does not run during the call it is passed to
  *       (only {@code runAs} code does). The paths are those the analysis joins: all paths to an
- *       explicit close, and to the implicit close of a try-with-resources those that leave its
- *       body the same way (its end, a return, a jump to one target): the control-flow graph has a
- *       copy of the close for each;
- *   <li>MiCloseInDifferentContext at a close whose identity (the innermost impersonation or
- *       {@code runAs}, none for the method's entry and for another thread) differs from the one
- *       the operation was started as; the method's entry and another thread are both "no identity"
- *       and not told apart.
+ *       explicit close, and to the implicit close of a try-with-resources those that leave its body
+ *       the same way (its end, a return, a jump to one target): the control-flow graph has a copy
+ *       of the close for each;
+ *   <li>MiCloseInDifferentContext at a close whose identity (the innermost impersonation or {@code
+ *       runAs}, none for the method's entry and for another thread) differs from the one the
+ *       operation was started as; the method's entry and another thread are both "no identity" and
+ *       not told apart.
  * </ul>
  *
  * <p>Where the truth is not exact the method is marked unknown: a "more results" edge taken by
@@ -62,8 +61,10 @@ final class PathExplorer {
   private final Map<Stmt, Integer> closeLines;
   private final String file;
   private final Map<Integer, Info> infos = new HashMap<>();
+
   /** The states reaching each judged close, by line and by the exit they leave through. */
   private final Map<Integer, Map<String, Set<Integer>>> statesAtClose = new TreeMap<>();
+
   private final Map<Integer, Integer> operationAtClose = new HashMap<>();
   private final Set<String> expected = new TreeSet<>();
   private final Deque<Ident> context = new ArrayDeque<>();
@@ -79,8 +80,7 @@ final class PathExplorer {
    * The findings ("Check File.java:line") the checks must report in a method whose body is {@code
    * body}, or null if the truth of that method is not exact.
    */
-  static Set<String> expectedFindings(List<Stmt> body, Map<Stmt, Integer> closeLines,
-      String file) {
+  static Set<String> expectedFindings(List<Stmt> body, Map<Stmt, Integer> closeLines, String file) {
     PathExplorer explorer = new PathExplorer(closeLines, file);
     explorer.bodiesInline.add(true);
     explorer.list(body, Set.of(0));
@@ -130,7 +130,9 @@ final class PathExplorer {
       return normal(map(in, s -> set(s, drain.op(), MULTI | SINGLE)));
     } else if (statement instanceof Stmt.DrainLoop loop) {
       // A boolean local carrying moreResults() tested at the top (true at first) is a do-while.
-      return loop.form() == Stmt.DrainLoop.Form.WHILE_TRUE ? whileTrue(loop, in) : doWhile(loop, in);
+      return loop.form() == Stmt.DrainLoop.Form.WHILE_TRUE
+          ? whileTrue(loop, in)
+          : doWhile(loop, in);
     } else if (statement instanceof Stmt.Switch cases) {
       return switchFlow(cases, in);
     } else if (statement instanceof Stmt.ForEach each) {
@@ -208,8 +210,8 @@ final class PathExplorer {
 
   /**
    * A close of {@code op} on line {@code line}, reached through {@code exit} (the way out of a
-   * try-with-resources body, or "" for an explicit close) by {@code states}, in lambda body
-   * {@code body}, as {@code closedAs}.
+   * try-with-resources body, or "" for an explicit close) by {@code states}, in lambda body {@code
+   * body}, as {@code closedAs}.
    */
   private void closed(
       int op, int line, String exit, Set<Integer> states, int body, Ident closedAs) {
@@ -249,13 +251,16 @@ final class PathExplorer {
     context.addAll(saved);
     Set<Integer> captured = new HashSet<>();
     operationsIn(body, captured);
-    return normal(map(in, s -> {
-      int escaped = s;
-      for (int op : captured) {
-        escaped = set(escaped, op, ESCAPED);
-      }
-      return escaped;
-    }));
+    return normal(
+        map(
+            in,
+            s -> {
+              int escaped = s;
+              for (int op : captured) {
+                escaped = set(escaped, op, ESCAPED);
+              }
+              return escaped;
+            }));
   }
 
   /** Each case from the start, or falling through from the case before it. */

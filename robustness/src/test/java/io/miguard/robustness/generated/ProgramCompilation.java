@@ -48,8 +48,8 @@ final class ProgramCompilation {
   private ProgramCompilation() {}
 
   /**
-   * The Java release generated programs are compiled for: 17 on JDK 17, the running feature
-   * release on later JDKs (so that pattern switches and record patterns compile there).
+   * The Java release generated programs are compiled for: 17 on JDK 17, the running feature release
+   * on later JDKs (so that pattern switches and record patterns compile there).
    */
   static int release() {
     return Math.max(17, Runtime.version().feature());
@@ -74,7 +74,9 @@ final class ProgramCompilation {
     try (StandardJavaFileManager fileManager =
         javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
       // The result is false whenever a finding is reported (at ERROR); the diagnostics decide.
-      javac.getTask(null, fileManager, diagnostics, options(output, exceptionalPaths), null, sources).call();
+      javac
+          .getTask(null, fileManager, diagnostics, options(output, exceptionalPaths), null, sources)
+          .call();
     } finally {
       deleteRecursively(output);
     }
@@ -90,8 +92,9 @@ final class ProgramCompilation {
       String message = diagnostic.getMessage(Locale.ROOT);
       Matcher check = CHECK_NAME.matcher(message);
       if (check.find()) {
-        result.findings().add(
-            new Finding(check.group(1), diagnostic.getLineNumber(), diagnostic.toString()));
+        result
+            .findings()
+            .add(new Finding(check.group(1), diagnostic.getLineNumber(), diagnostic.toString()));
       } else if (message.contains(UNHANDLED_EXCEPTION)) {
         result.crashes().add(diagnostic.toString());
       } else if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {

@@ -23,8 +23,13 @@ final class SoupScope {
   final Returns returns;
   final int depth;
 
-  private SoupScope(List<String> ops, List<String> labels, boolean breakable, boolean continuable,
-      Returns returns, int depth) {
+  private SoupScope(
+      List<String> ops,
+      List<String> labels,
+      boolean breakable,
+      boolean continuable,
+      Returns returns,
+      int depth) {
     this.ops = ops;
     this.labels = labels;
     this.breakable = breakable;

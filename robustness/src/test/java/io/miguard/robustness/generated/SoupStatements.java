@@ -65,8 +65,18 @@ final class SoupStatements {
     String op = name("op");
     String type = random.nextInt(4) == 0 ? "var" : "MiOperation";
     switch (random.nextInt(6)) {
-      case 0 -> out.line(type + " " + op + " = " + CONDITION + " ? " + startCall() + " : "
-          + startCall() + ";");
+      case 0 ->
+          out.line(
+              type
+                  + " "
+                  + op
+                  + " = "
+                  + CONDITION
+                  + " ? "
+                  + startCall()
+                  + " : "
+                  + startCall()
+                  + ";");
       case 1 -> {
         String query = name("query");
         out.line("String " + query + " =");
@@ -85,8 +95,10 @@ final class SoupStatements {
   }
 
   private String startCall() {
-    Synchrony synchrony = random.nextInt(5) == 0 ? Synchrony.ASYNC
-        : random.nextInt(4) == 0 ? Synchrony.SYNC_NULL_CALLBACKS : Synchrony.SYNC;
+    Synchrony synchrony =
+        random.nextInt(5) == 0
+            ? Synchrony.ASYNC
+            : random.nextInt(4) == 0 ? Synchrony.SYNC_NULL_CALLBACKS : Synchrony.SYNC;
     return pick(OpKind.values()).start(synchrony);
   }
 
@@ -113,17 +125,37 @@ final class SoupStatements {
       }
       case 3 -> out.line(op + ".drainInstances();");
       case 4 -> {
-        out.open("for (" + (random.nextBoolean() ? "var" : "MiInstance") + " " + name("m") + " : "
-            + op + ".instances()) {");
+        out.open(
+            "for ("
+                + (random.nextBoolean() ? "var" : "MiInstance")
+                + " "
+                + name("m")
+                + " : "
+                + op
+                + ".instances()) {");
         maybeGuard(scope.loop(null));
         out.close("}");
       }
-      case 5 -> out.line(op + ".cancel(CancellationReason." + pick(new String[] {"NONE",
-          "TIMEOUT", "SHUTDOWN", "SERVICE_STOP"}) + ");");
-      case 6 -> out.line("String " + name("text") + " = \"op \" + " + op + " + \" sync=\" + " + op
-          + ".isSynchronous() + \", \" + " + op + ".drainInstances().size();");
-      case 7 -> out.line("assert " + op + ".isSynchronous() || " + CONDITION + " : \"async \" + "
-          + op + ";");
+      case 5 ->
+          out.line(
+              op
+                  + ".cancel(CancellationReason."
+                  + pick(new String[] {"NONE", "TIMEOUT", "SHUTDOWN", "SERVICE_STOP"})
+                  + ");");
+      case 6 ->
+          out.line(
+              "String "
+                  + name("text")
+                  + " = \"op \" + "
+                  + op
+                  + " + \" sync=\" + "
+                  + op
+                  + ".isSynchronous() + \", \" + "
+                  + op
+                  + ".drainInstances().size();");
+      case 7 ->
+          out.line(
+              "assert " + op + ".isSynchronous() || " + CONDITION + " : \"async \" + " + op + ";");
       case 8 -> {
         String o = name("o");
         String p = name("p");
@@ -133,8 +165,15 @@ final class SoupStatements {
         closeLine(p + ".close();");
         out.close("}");
       }
-      case 9 -> out.line("int " + name("n") + " = " + CONDITION + " ? " + op
-          + ".drainInstances().size() : 0;");
+      case 9 ->
+          out.line(
+              "int "
+                  + name("n")
+                  + " = "
+                  + CONDITION
+                  + " ? "
+                  + op
+                  + ".drainInstances().size() : 0;");
       case 10 -> {
         String list = name("list");
         out.line("List<MiOperation> " + list + " = new ArrayList<>(List.of(" + op + "));");
@@ -145,8 +184,12 @@ final class SoupStatements {
       }
       case 11 -> {
         String x = name("x");
-        closeLine("List.of(" + op + ").forEach("
-            + (random.nextBoolean() ? "MiOperation::close" : x + " -> " + x + ".close()") + ");");
+        closeLine(
+            "List.of("
+                + op
+                + ").forEach("
+                + (random.nextBoolean() ? "MiOperation::close" : x + " -> " + x + ".close()")
+                + ");");
       }
       case 12 -> {
         String x = name("x");
@@ -172,8 +215,8 @@ final class SoupStatements {
       case 1 -> closeLine("pool.submit(" + op + "::close);");
       case 2 -> closeLine("new Thread(" + op + "::close).start();");
       case 3 -> closeLine("CompletableFuture.runAsync(() -> " + op + ".close());");
-      case 4 -> closeLine("SecurityContext.runAs(" + identity.code + ", () -> " + op
-          + ".close());");
+      case 4 ->
+          closeLine("SecurityContext.runAs(" + identity.code + ", () -> " + op + ".close());");
       case 5 -> closeLine("SecurityContext.runAs(" + identity.code + ", " + op + "::close);");
       case 6 -> {
         closeLine("try (" + op + ") {");
@@ -234,15 +277,23 @@ final class SoupStatements {
       case 15 -> localRecord(scope);
       case 16 -> {
         String i = name("i");
-        out.open("try (Impersonation " + i + " = SecurityContext.impersonate("
-            + pick(Ident.values()).code + ")) {");
+        out.open(
+            "try (Impersonation "
+                + i
+                + " = SecurityContext.impersonate("
+                + pick(Ident.values()).code
+                + ")) {");
         statements(scope.block(), size);
         out.close("}");
       }
       case 17 -> {
         String i = name("i");
-        out.line("Impersonation " + i + " = SecurityContext.impersonate("
-            + pick(Ident.values()).code + ");");
+        out.line(
+            "Impersonation "
+                + i
+                + " = SecurityContext.impersonate("
+                + pick(Ident.values()).code
+                + ");");
         statements(scope.block(), size);
         out.line(i + ".close();");
       }
@@ -285,8 +336,14 @@ final class SoupStatements {
       String prefix = r == 0 ? "try (" : "    ";
       String suffix = r == count - 1 ? ") {" : ";";
       if (random.nextInt(3) == 0) {
-        out.line(prefix + "Impersonation " + name("i") + " = SecurityContext.impersonate("
-            + pick(Ident.values()).code + ")" + suffix);
+        out.line(
+            prefix
+                + "Impersonation "
+                + name("i")
+                + " = SecurityContext.impersonate("
+                + pick(Ident.values()).code
+                + ")"
+                + suffix);
       } else {
         String op = name("op");
         closeLine(prefix + "MiOperation " + op + " = " + startCall() + suffix);
@@ -413,8 +470,12 @@ final class SoupStatements {
   private void patterns(SoupScope scope, int size) {
     String shape = name("shape");
     String op = scope.ops.isEmpty() ? null : pick(scope.ops);
-    out.line("Shape " + shape + " = " + (op == null ? "new Empty()"
-        : CONDITION + " ? new Box(" + op + ") : new Empty()") + ";");
+    out.line(
+        "Shape "
+            + shape
+            + " = "
+            + (op == null ? "new Empty()" : CONDITION + " ? new Box(" + op + ") : new Empty()")
+            + ";");
     if (patternSwitch) {
       String inner = name("inner");
       out.open("switch (" + shape + ") {");
@@ -447,8 +508,8 @@ final class SoupStatements {
       out.close("};");
     } else {
       String box = name("box");
-      out.open("if (" + shape + " instanceof Box " + box + " && !(" + shape
-          + " instanceof Empty)) {");
+      out.open(
+          "if (" + shape + " instanceof Box " + box + " && !(" + shape + " instanceof Empty)) {");
       closeLine(box + ".op().close();");
       out.close("}");
     }
@@ -510,8 +571,10 @@ final class SoupStatements {
     statements(scope.nestedBody(SoupScope.Returns.VOID), size);
     out.close("}");
     out.close("}");
-    out.line(random.nextBoolean() ? "new " + name + "().go();"
-        : "pool.execute(() -> new " + name + "().go());");
+    out.line(
+        random.nextBoolean()
+            ? "new " + name + "().go();"
+            : "pool.execute(() -> new " + name + "().go());");
   }
 
   private void localRecord(SoupScope scope) {

@@ -42,8 +42,14 @@ final class StatementGenerator {
   }
 
   /** An operation visible in a scope. */
-  private record Var(int op, OpKind kind, Synchrony synchrony, int loopDepth, boolean resource,
-      Ident startedAs, int body) {}
+  private record Var(
+      int op,
+      OpKind kind,
+      Synchrony synchrony,
+      int loopDepth,
+      boolean resource,
+      Ident startedAs,
+      int body) {}
 
   /**
    * A loop a jump may target; {@code inSwitch}: the jump would be inside a switch nested in it, so
@@ -65,8 +71,14 @@ final class StatementGenerator {
     final Ident identity; // the innermost impersonation or runAs, null if none
     final int body; // which lambda body (0: the method)
 
-    Scope(List<Var> vars, List<Target> targets, boolean returnAllowed, int loopDepth, int depth,
-        Ident identity, int body) {
+    Scope(
+        List<Var> vars,
+        List<Target> targets,
+        boolean returnAllowed,
+        int loopDepth,
+        int depth,
+        Ident identity,
+        int body) {
       this.vars = vars;
       this.targets = targets;
       this.returnAllowed = returnAllowed;
@@ -82,20 +94,20 @@ final class StatementGenerator {
 
     /** A nested block: its own variables, the same targets. */
     Scope block() {
-      return new Scope(new ArrayList<>(vars), targets, returnAllowed, loopDepth, depth + 1,
-          identity, body);
+      return new Scope(
+          new ArrayList<>(vars), targets, returnAllowed, loopDepth, depth + 1, identity, body);
     }
 
     Scope loop(Target target) {
       List<Target> inner = new ArrayList<>(targets);
       inner.add(target);
-      return new Scope(new ArrayList<>(vars), inner, returnAllowed, loopDepth + 1, depth + 1,
-          identity, body);
+      return new Scope(
+          new ArrayList<>(vars), inner, returnAllowed, loopDepth + 1, depth + 1, identity, body);
     }
 
     Scope impersonating(Ident as) {
-      return new Scope(new ArrayList<>(vars), targets, returnAllowed, loopDepth, depth + 1, as,
-          body);
+      return new Scope(
+          new ArrayList<>(vars), targets, returnAllowed, loopDepth, depth + 1, as, body);
     }
 
     /** A case of a switch: an unlabelled break would end the switch, so none is made. */
@@ -105,8 +117,8 @@ final class StatementGenerator {
         Target innermost = inner.remove(inner.size() - 1);
         inner.add(new Target(innermost.loop(), innermost.labelled(), true));
       }
-      return new Scope(new ArrayList<>(vars), inner, returnAllowed, loopDepth, depth + 1,
-          identity, body);
+      return new Scope(
+          new ArrayList<>(vars), inner, returnAllowed, loopDepth, depth + 1, identity, body);
     }
 
     /** The statements between an explicit enter and its revert: no jump may leave them. */
@@ -158,20 +170,34 @@ final class StatementGenerator {
     int op = operations++;
     OpKind kind = pick(OpKind.values());
     Synchrony synchrony =
-        random.nextInt(5) == 0 ? Synchrony.ASYNC
+        random.nextInt(5) == 0
+            ? Synchrony.ASYNC
             : random.nextInt(4) == 0 ? Synchrony.SYNC_NULL_CALLBACKS : Synchrony.SYNC;
     if (random.nextInt(5) < 2 && scope.depth < MAX_DEPTH) {
       Ident impersonation = random.nextInt(3) == 0 ? pick(Ident.values()) : null;
       Ident startedAs = impersonation != null ? impersonation : scope.identity;
       Scope inner = impersonation != null ? scope.impersonating(impersonation) : scope.block();
       inner.vars.add(new Var(op, kind, synchrony, scope.loopDepth, true, startedAs, scope.body));
-      out.add(new Stmt.Resource(op, kind, synchrony, impersonation,
-          impersonation != null ? scopes++ : -1, list(inner, 1 + random.nextInt(4))));
+      out.add(
+          new Stmt.Resource(
+              op,
+              kind,
+              synchrony,
+              impersonation,
+              impersonation != null ? scopes++ : -1,
+              list(inner, 1 + random.nextInt(4))));
     } else {
       boolean factory = random.nextInt(5) == 0;
       out.add(new Stmt.Start(op, kind, factory ? Synchrony.SYNC : synchrony, factory));
-      scope.vars.add(new Var(op, kind, factory ? Synchrony.SYNC : synchrony, scope.loopDepth,
-          false, scope.identity, scope.body));
+      scope.vars.add(
+          new Var(
+              op,
+              kind,
+              factory ? Synchrony.SYNC : synchrony,
+              scope.loopDepth,
+              false,
+              scope.identity,
+              scope.body));
     }
   }
 
@@ -190,8 +216,11 @@ final class StatementGenerator {
       Stmt.DrainLoop.Form form = pick(Stmt.DrainLoop.Form.values());
       Jump jump = random.nextInt(3) == 0 ? null : pick(jumps(scope, new Target(loop, false)));
       boolean jumpFirst = random.nextInt(3) == 0;
-      if (jump != null && form != Stmt.DrainLoop.Form.WHILE_TRUE && jumpFirst
-          && jump.kind() == Jump.Kind.CONTINUE && jump.loop() == loop) {
+      if (jump != null
+          && form != Stmt.DrainLoop.Form.WHILE_TRUE
+          && jumpFirst
+          && jump.kind() == Jump.Kind.CONTINUE
+          && jump.loop() == loop) {
         jumpFirst = false; // the condition would read a result not yet retrieved
       }
       return new Stmt.DrainLoop(var.op(), loop, form, jump, jumpFirst, random.nextInt(4));
@@ -213,10 +242,12 @@ final class StatementGenerator {
     closed.add(var.op());
     CloseForm form = random.nextBoolean() ? CloseForm.EXPLICIT : pick(CloseForm.values());
     // On another thread, sometimes re-enter the identity that started the operation.
-    if (scope.body != var.body() && var.startedAs() != null && form == CloseForm.EXPLICIT
+    if (scope.body != var.body()
+        && var.startedAs() != null
+        && form == CloseForm.EXPLICIT
         && random.nextBoolean()) {
-      return new Stmt.Impersonate(var.startedAs(), scopes++,
-          List.of(new Stmt.Close(var.op(), form, null)));
+      return new Stmt.Impersonate(
+          var.startedAs(), scopes++, List.of(new Stmt.Close(var.op(), form, null)));
     }
     return new Stmt.Close(var.op(), form, form.runAs ? pick(Ident.values()) : null);
   }
@@ -224,8 +255,11 @@ final class StatementGenerator {
   private void structure(Scope scope, List<Stmt> out) {
     int size = 1 + random.nextInt(scope.depth == 0 ? 3 : 2);
     switch (random.nextInt(9)) {
-      case 0, 1 -> out.add(new Stmt.If(list(scope.block(), size),
-          random.nextBoolean() ? list(scope.block(), size) : List.of()));
+      case 0, 1 ->
+          out.add(
+              new Stmt.If(
+                  list(scope.block(), size),
+                  random.nextBoolean() ? list(scope.block(), size) : List.of()));
       case 2, 3 -> {
         int loop = loops++;
         boolean labelled = random.nextBoolean();
@@ -259,8 +293,8 @@ final class StatementGenerator {
         }
         out.add(new Stmt.Switch(cases, random.nextBoolean(), breaks));
       }
-      default -> out.add(new Stmt.HopBlock(pick(Hop.values()),
-          list(scope.lambda(null, ++bodies), size)));
+      default ->
+          out.add(new Stmt.HopBlock(pick(Hop.values()), list(scope.lambda(null, ++bodies), size)));
     }
   }
 

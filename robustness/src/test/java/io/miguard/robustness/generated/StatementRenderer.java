@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes statements of the ground-truth language as Java, and remembers the line of every close:
- * of each {@link Stmt.Close} the line of its call or method reference, of each {@link
- * Stmt.Resource} the line of the operation's resource declaration (where the checks report an
- * implicit close).
+ * Writes statements of the ground-truth language as Java, and remembers the line of every close: of
+ * each {@link Stmt.Close} the line of its call or method reference, of each {@link Stmt.Resource}
+ * the line of the operation's resource declaration (where the checks report an implicit close).
  */
 final class StatementRenderer {
   private static final String CONDITION = "c.getAsBoolean()";
@@ -35,22 +34,28 @@ final class StatementRenderer {
   private void write(Stmt statement) {
     if (statement instanceof Stmt.Start start) {
       kinds.put(start.op(), start.kind().results);
-      out.line("MiOperation op" + start.op() + " = "
-          + (start.factory() ? Binding.factoryName(start.kind()) + "(s, keys)"
-              : start.kind().start(start.synchrony()))
-          + ";");
+      out.line(
+          "MiOperation op"
+              + start.op()
+              + " = "
+              + (start.factory()
+                  ? Binding.factoryName(start.kind()) + "(s, keys)"
+                  : start.kind().start(start.synchrony()))
+              + ";");
     } else if (statement instanceof Stmt.Resource resource) {
       resource(resource);
     } else if (statement instanceof Stmt.Retrieve retrieve) {
       Binding.ResultKind kind = kinds.get(retrieve.op());
-      out.line(retrieve.helper()
-          ? kind.readOneHelper + "(op" + retrieve.op() + ");"
-          : "op" + retrieve.op() + "." + kind.retrieve + "();");
+      out.line(
+          retrieve.helper()
+              ? kind.readOneHelper + "(op" + retrieve.op() + ");"
+              : "op" + retrieve.op() + "." + kind.retrieve + "();");
     } else if (statement instanceof Stmt.Drain drain) {
       Binding.ResultKind kind = kinds.get(drain.op());
-      out.line(drain.helper()
-          ? kind.drainHelper + "(op" + drain.op() + ");"
-          : "op" + drain.op() + "." + kind.drain + "();");
+      out.line(
+          drain.helper()
+              ? kind.drainHelper + "(op" + drain.op() + ");"
+              : "op" + drain.op() + "." + kind.drain + "();");
     } else if (statement instanceof Stmt.DrainLoop loop) {
       drainLoop(loop);
     } else if (statement instanceof Stmt.ForEach each) {
@@ -58,8 +63,8 @@ final class StatementRenderer {
       guard(each.jump());
       out.close("}");
     } else if (statement instanceof Stmt.Escape escape) {
-      out.line(escape.field() ? "last = op" + escape.op() + ";" : "holder.add(op" + escape.op()
-          + ");");
+      out.line(
+          escape.field() ? "last = op" + escape.op() + ";" : "holder.add(op" + escape.op() + ");");
     } else if (statement instanceof Stmt.Cancel cancel) {
       out.line("op" + cancel.op() + ".cancel(CancellationReason.NONE);");
     } else if (statement instanceof Stmt.Close close) {
@@ -81,13 +86,21 @@ final class StatementRenderer {
     } else if (statement instanceof Stmt.Guarded guarded) {
       guard(guarded.jump());
     } else if (statement instanceof Stmt.Impersonate impersonate) {
-      out.open("try (Impersonation i" + impersonate.scope() + " = SecurityContext.impersonate("
-          + impersonate.identity().code + ")) {");
+      out.open(
+          "try (Impersonation i"
+              + impersonate.scope()
+              + " = SecurityContext.impersonate("
+              + impersonate.identity().code
+              + ")) {");
       write(impersonate.body());
       out.close("}");
     } else if (statement instanceof Stmt.Enter enter) {
-      out.line("Impersonation i" + enter.scope() + " = SecurityContext.impersonate("
-          + enter.identity().code + ");");
+      out.line(
+          "Impersonation i"
+              + enter.scope()
+              + " = SecurityContext.impersonate("
+              + enter.identity().code
+              + ");");
     } else if (statement instanceof Stmt.Leave leave) {
       out.line("i" + leave.scope() + ".close();");
     } else if (statement instanceof Stmt.RunAs runAs) {
@@ -105,11 +118,19 @@ final class StatementRenderer {
 
   private void resource(Stmt.Resource resource) {
     kinds.put(resource.op(), resource.kind().results);
-    String declaration = "MiOperation op" + resource.op() + " = "
-        + resource.kind().start(resource.synchrony()) + ")";
+    String declaration =
+        "MiOperation op"
+            + resource.op()
+            + " = "
+            + resource.kind().start(resource.synchrony())
+            + ")";
     if (resource.impersonation() != null) {
-      out.line("try (Impersonation i" + resource.scope() + " = SecurityContext.impersonate("
-          + resource.impersonation().code + ");");
+      out.line(
+          "try (Impersonation i"
+              + resource.scope()
+              + " = SecurityContext.impersonate("
+              + resource.impersonation().code
+              + ");");
       closeLines.put(resource, out.line("    " + declaration + " {"));
     } else {
       closeLines.put(resource, out.line("try (" + declaration + " {"));

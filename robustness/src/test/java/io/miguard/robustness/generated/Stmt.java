@@ -11,12 +11,11 @@ import java.util.List;
  * drain, cancel, close, enter and leave a security context, hand code to another thread or to
  * {@code runAs}) are known on every path. Conditions are opaque ({@code c.getAsBoolean()}, {@code
  * n.getAsInt()}: parameters the checks cannot see through), so every combination of branches is a
- * feasible path.
- * No statement catches an exception, so the only exceptional paths leave the method, which the
- * checks do not report by default.
+ * feasible path. No statement catches an exception, so the only exceptional paths leave the method,
+ * which the checks do not report by default.
  *
- * <p>Operations, loops and explicit impersonations are numbered per method: operation {@code n}
- * is the local {@code opn}, loop {@code n} (if labelled) has the label {@code Ln}.
+ * <p>Operations, loops and explicit impersonations are numbered per method: operation {@code n} is
+ * the local {@code opn}, loop {@code n} (if labelled) has the label {@code Ln}.
  */
 sealed interface Stmt {
 
@@ -30,8 +29,9 @@ sealed interface Stmt {
    * {@code try ([Impersonation iK = SecurityContext.impersonate(X);] MiOperation opN = ...)
    * {body}}: an implicit close on every way out of the body.
    */
-  record Resource(int op, OpKind kind, Synchrony synchrony, Ident impersonation, int scope,
-      List<Stmt> body) implements Stmt {}
+  record Resource(
+      int op, OpKind kind, Synchrony synchrony, Ident impersonation, int scope, List<Stmt> body)
+      implements Stmt {}
 
   /** One retrieval, {@code opN.getInstance();}, or through the unit's one-retrieval helper. */
   record Retrieve(int op, boolean helper) implements Stmt {}
@@ -40,8 +40,8 @@ sealed interface Stmt {
   record Drain(int op, boolean helper) implements Stmt {}
 
   /**
-   * A canonical drain loop, with an optional guarded jump before or after the retrieval: {@code
-   * do { r = op.get...(); } while (r.moreResults());} (or with a boolean local carrying {@code
+   * A canonical drain loop, with an optional guarded jump before or after the retrieval: {@code do
+   * { r = op.get...(); } while (r.moreResults());} (or with a boolean local carrying {@code
    * moreResults()}, which behaves the same), or {@code while (true) { r = ...; if
    * (!r.moreResults()) break; }}; {@code spelling} picks how the condition reads.
    */
@@ -185,10 +185,9 @@ sealed interface Stmt {
         case SUBMIT_REFERENCE -> "pool.submit(" + v + "::close);";
         case THREAD_REFERENCE -> "new Thread(" + v + "::close).start();";
         case RUN_ASYNC_LAMBDA -> "CompletableFuture.runAsync(() -> " + v + ".close());";
-        case RUN_AS_LAMBDA -> "SecurityContext.runAs(" + identity.code + ", () -> " + v
-            + ".close());";
-        case RUN_AS_REFERENCE -> "SecurityContext.runAs(" + identity.code + ", " + v
-            + "::close);";
+        case RUN_AS_LAMBDA ->
+            "SecurityContext.runAs(" + identity.code + ", () -> " + v + ".close());";
+        case RUN_AS_REFERENCE -> "SecurityContext.runAs(" + identity.code + ", " + v + "::close);";
       };
     }
   }
