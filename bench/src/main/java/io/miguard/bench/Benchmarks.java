@@ -23,11 +23,19 @@ public final class Benchmarks {
     print(report, "");
     try (Workers workers = Workers.start(config.workerJvmArgs(), config.errorProneJdkFlag())) {
       if (config.runs("trees")) {
-        print(report, "### 1. Real code, no MI (targets: miguard overhead at most +2%)\n");
+        print(
+            report,
+            "### 1. Real code, no MI (targets: miguard overhead at most +"
+                + RealTreeSuite.TARGET_PERCENT
+                + "%)\n");
         print(report, RealTreeSuite.run(workers, config));
       }
       if (config.runs("mi")) {
-        print(report, "### 2. MI-heavy generated code (target: miguard overhead at most +15%)\n");
+        print(
+            report,
+            "### 2. MI-heavy generated code (target: miguard overhead at most +"
+                + MiHeavySuite.TARGET_PERCENT
+                + "%)\n");
         print(report, MiHeavySuite.run(workers, config));
       }
       if (config.runs("scaling")) {

@@ -13,6 +13,9 @@ import java.util.stream.Stream;
  * here would be a false alarm, so it fails the run.
  */
 final class RealTreeSuite {
+  /** The most miguard may add to a build of code that never touches an operation handle. */
+  static final int TARGET_PERCENT = 2;
+
   private RealTreeSuite() {}
 
   static String run(Workers workers, BenchConfig config) throws IOException {
@@ -33,7 +36,7 @@ final class RealTreeSuite {
       rows.add(comparison);
       table.row(List.of(tree, sources.size(), lines(sources)), comparison.cells());
     }
-    return table.render() + "\n" + Comparison.verdict(rows, 2);
+    return table.render() + "\n" + Comparison.verdict(rows, TARGET_PERCENT);
   }
 
   static List<Path> javaFiles(Path directory) throws IOException {

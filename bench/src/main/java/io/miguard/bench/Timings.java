@@ -31,11 +31,19 @@ final class Timings {
 
   private static final String RECORD_TIMINGS = "-XepRecordTimings";
 
+  /** {@link #recordingFlags}, looked up once: every compilation request asks for it. */
+  private static final String RECORDING_FLAGS = detectRecordingFlags();
+
   /**
-   * The Error Prone flag that turns its per-check timers on, when the Error Prone on this JVM's
-   * class path has one (its options know {@code recordTimings}); empty otherwise.
+   * The Error Prone flag that turns its per-check timers on, with a leading space, when the Error
+   * Prone on this JVM's class path has one (its options know {@code recordTimings}); empty
+   * otherwise.
    */
   static String recordingFlags() {
+    return RECORDING_FLAGS;
+  }
+
+  private static String detectRecordingFlags() {
     try {
       Class<?> options =
           Class.forName(
