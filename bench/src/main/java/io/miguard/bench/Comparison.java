@@ -35,7 +35,9 @@ final class Comparison {
   private final Samples pairedOverhead = new Samples();
   private final List<String> findings = new ArrayList<>();
 
-  private Comparison() {
+  private int measuredRounds;
+
+  Comparison() {
     for (Configuration configuration : Configuration.values()) {
       wall.put(configuration, new Samples());
     }
@@ -47,29 +49,31 @@ final class Comparison {
     Comparison comparison = new Comparison();
     Configuration[] configurations = Configuration.values();
     for (int round = 0; round < warmups + iterations; round++) {
-      Map<Configuration, Double> thisRound = new EnumMap<>(Configuration.class);
+      Map<Configuration, CompileResult> results = new EnumMap<>(Configuration.class);
       for (int i = 0; i < configurations.length; i++) {
         Configuration configuration = configurations[(round + i) % configurations.length];
-        CompileResult result = workers.compile(configuration, sources, classPath);
-        if (round < warmups) {
-          continue;
-        }
-        comparison.wall.get(configuration).add(result.wallNanos() / 1e9);
-        thisRound.put(configuration, result.wallNanos() / 1e9);
-        if (configuration.loadsMiguard()) {
-          comparison.insideMiguard.add(result.miguardNanos() / 1e9);
-          if (round == warmups) {
-            comparison.findings.addAll(result.findings());
-          }
-        }
+        results.put(configuration, workers.compile(configuration, sources, classPath));
       }
       if (round >= warmups) {
-        comparison.pairedOverhead.add(
-            thisRound.get(Configuration.ERROR_PRONE_MIGUARD)
-                / thisRound.get(Configuration.ERROR_PRONE));
+        comparison.addRound(results);
       }
     }
     return comparison;
+  }
+
+  /**
+   * Records one measured round: a compilation of each configuration. The findings are those of the
+   * first round's miguard build.
+   */
+  void addRound(Map<Configuration, CompileResult> round) {
+    round.forEach((configuration, result) -> wall(configuration).add(result.wallNanos() / 1e9));
+    CompileResult miguard = round.get(Configuration.ERROR_PRONE_MIGUARD);
+    insideMiguard.add(miguard.miguardNanos() / 1e9);
+    if (measuredRounds++ == 0) {
+      findings.addAll(miguard.findings());
+    }
+    pairedOverhead.add(
+        (double) miguard.wallNanos() / round.get(Configuration.ERROR_PRONE).wallNanos());
   }
 
   /** The figures under {@link #COLUMNS}. */
