@@ -1,5 +1,6 @@
 package io.miguard.mi;
 
+import io.miguard.annotations.BorrowedResult;
 import io.miguard.annotations.MoreResults;
 import java.util.Objects;
 
@@ -18,11 +19,11 @@ import java.util.Objects;
  * @param completionDetails the error instance of a failure, or {@code null}
  */
 public record ClassResult(
-    MiClass cimClass,
+    @BorrowedResult MiClass cimClass,
     @MoreResults boolean moreResults,
     MiResult resultCode,
     String errorMessage,
-    MiInstance completionDetails) {
+    @BorrowedResult MiInstance completionDetails) {
   public ClassResult {
     Objects.requireNonNull(resultCode, "resultCode");
   }

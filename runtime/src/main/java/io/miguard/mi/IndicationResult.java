@@ -1,5 +1,6 @@
 package io.miguard.mi;
 
+import io.miguard.annotations.BorrowedResult;
 import io.miguard.annotations.MoreResults;
 import java.util.Objects;
 
@@ -23,13 +24,13 @@ import java.util.Objects;
  * @param completionDetails the error instance of a failure, or {@code null}
  */
 public record IndicationResult(
-    MiInstance instance,
+    @BorrowedResult MiInstance instance,
     String bookmark,
     String machineId,
     @MoreResults boolean moreResults,
     MiResult resultCode,
     String errorMessage,
-    MiInstance completionDetails) {
+    @BorrowedResult MiInstance completionDetails) {
   public IndicationResult {
     Objects.requireNonNull(resultCode, "resultCode");
   }

@@ -1,5 +1,6 @@
 package io.miguard.mi;
 
+import io.miguard.annotations.BorrowedResult;
 import io.miguard.annotations.MoreResults;
 import java.util.Objects;
 
@@ -25,11 +26,11 @@ import java.util.Objects;
  * @param completionDetails the error instance of a failure, or {@code null}
  */
 public record InstanceResult(
-    MiInstance instance,
+    @BorrowedResult MiInstance instance,
     @MoreResults boolean moreResults,
     MiResult resultCode,
     String errorMessage,
-    MiInstance completionDetails) {
+    @BorrowedResult MiInstance completionDetails) {
   public InstanceResult {
     Objects.requireNonNull(resultCode, "resultCode");
   }

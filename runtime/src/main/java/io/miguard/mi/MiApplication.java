@@ -1,5 +1,7 @@
 package io.miguard.mi;
 
+import io.miguard.annotations.ApplicationHandle;
+import io.miguard.annotations.ClosesApplication;
 import io.miguard.mi.embedded.EmbeddedBackend;
 import io.miguard.mi.spi.MiBackend;
 import java.lang.System.Logger.Level;
@@ -32,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * #openOperationCount()}, {@link #activeCallbackThreadCount()} and {@link #awaitTermination} let
  * users and tests see that everything was released.
  */
+@ApplicationHandle
 public final class MiApplication implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.miguard.mi");
 
@@ -155,6 +158,7 @@ public final class MiApplication implements AutoCloseable {
    * delivering their operations' final results on their own; {@link #awaitTermination} waits for
    * them.
    */
+  @ClosesApplication
   @Override
   public void close() {
     List<MiSession> left;

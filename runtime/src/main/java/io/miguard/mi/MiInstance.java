@@ -1,5 +1,6 @@
 package io.miguard.mi;
 
+import io.miguard.annotations.CopiesResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,6 +82,7 @@ public final class MiInstance {
   }
 
   /** A copy that stays valid after the operation that produced this instance moves on. */
+  @CopiesResult
   public MiInstance cloneInstance() {
     return toBuilder().build();
   }

@@ -5,6 +5,7 @@ import io.miguard.annotations.ClosesOperation;
 import io.miguard.annotations.DrainedByIteration;
 import io.miguard.annotations.DrainsResults;
 import io.miguard.annotations.OperationHandle;
+import io.miguard.annotations.ReportsDrained;
 import io.miguard.annotations.RetrievesResult;
 import io.miguard.mi.ResultChannel.ClassItem;
 import io.miguard.mi.ResultChannel.FinalItem;
@@ -305,6 +306,7 @@ public final class MiOperation implements AutoCloseable {
    * Whether a synchronous operation's final result was retrieved, so that it may be closed; for an
    * asynchronous one, whether its final result was handed to the callbacks.
    */
+  @ReportsDrained
   public boolean isDrained() {
     return channel.finalTaken();
   }

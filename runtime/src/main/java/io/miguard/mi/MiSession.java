@@ -1,6 +1,8 @@
 package io.miguard.mi;
 
 import io.miguard.annotations.AsyncIfNonNull;
+import io.miguard.annotations.ClosesSession;
+import io.miguard.annotations.SessionHandle;
 import io.miguard.annotations.StartsOperation;
 import io.miguard.annotations.StartsOperation.Mode;
 import io.miguard.annotations.StartsOperation.Results;
@@ -31,6 +33,7 @@ import java.util.function.UnaryOperator;
  * <p>Starting an operation on a closed session throws {@link MiException} with {@link
  * MiResult#INVALID_PARAMETER}. A session is safe to use from several threads.
  */
+@SessionHandle
 public final class MiSession implements AutoCloseable {
   private final MiApplication application;
   private final MiBackend backend;
@@ -994,6 +997,7 @@ public final class MiSession implements AutoCloseable {
    * ones still receive a {@link MiResult#FAILED} final result in their callbacks). Operations
    * closed this way refuse any later use, and closing them again does nothing.
    */
+  @ClosesSession
   @Override
   public void close() {
     List<MiOperation> left;
