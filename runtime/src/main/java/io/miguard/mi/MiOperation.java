@@ -47,8 +47,8 @@ import java.util.Objects;
  *
  * <p><b>Result lifetime (MI rule 5).</b> The instance, class and completion details of a result are
  * borrowed from the operation: valid only until the next retrieval from it or its {@link #close()}
- * (in a callback, until the callback returns; under manual acknowledgement, until the result is
- * acknowledged). Reading one after that throws {@link MiException} with {@link MiResult#FAILED}
+ * (in a callback, until the callback returns, whether or not the operation is closed meanwhile;
+ * under manual acknowledgement, until the result is acknowledged). Reading one after that throws {@link MiException} with {@link MiResult#FAILED}
  * naming this operation and the rule, where native MI would read freed memory. Keep {@link
  * MiInstance#cloneInstance()} or {@link MiClass#cloneClass()} to use one longer; {@link
  * #drainInstances()}, {@link #drainClasses()} and a for-each over {@link #instances()} hand out
@@ -222,8 +222,9 @@ public final class MiOperation implements AutoCloseable {
    * result, unless they already had the final one) and released without waiting: this method never
    * blocks. It may be called from inside the operation's own callbacks (MI rule 9).
    *
-   * <p>Closing releases the borrowed objects of the last result handed out (MI rule 5): read them
-   * before closing, or keep clones.
+   * <p>Closing a synchronous operation releases the borrowed objects of the last result retrieved
+   * (MI rule 5): read them before closing, or keep clones. A result whose callback is running stays
+   * valid until the callback returns.
    *
    * @throws MiException {@link MiResult#FAILED} if the operation is synchronous and its final
    *     result was not retrieved; {@link MiResult#ACCESS_DENIED} from another identity than the
@@ -249,7 +250,7 @@ public final class MiOperation implements AutoCloseable {
       }
       closed = true;
     }
-    releaseLease("the operation was closed");
+    releaseSynchronousLease("the operation was closed");
     channel.stop(
         new FinalItem(null, MiResult.FAILED, "the operation was closed before it completed", null),
         false);
@@ -267,7 +268,7 @@ public final class MiOperation implements AutoCloseable {
       }
       closed = true;
     }
-    releaseLease(why);
+    releaseSynchronousLease(why);
     channel.stop(new FinalItem(null, MiResult.FAILED, why, null), false);
   }
 
@@ -353,15 +354,22 @@ public final class MiOperation implements AutoCloseable {
         lease.release(why);
       }
       lease = new ResultLease(this);
-      if (closed) {
+      if (closed && callbacks == null) {
         lease.release("the operation was closed");
       }
       return lease;
     }
   }
 
-  /** Releases the borrowed objects of the last result handed out, if any. */
-  void releaseLease(String why) {
+  /**
+   * Releases the borrowed objects of the last result a synchronous retrieval handed out, if any. An
+   * asynchronous operation's result stays valid until its callback returns (or it is acknowledged),
+   * even when the operation is closed meanwhile: MI keeps a result alive while its callback runs.
+   */
+  private void releaseSynchronousLease(String why) {
+    if (callbacks != null) {
+      return;
+    }
     synchronized (leaseLock) {
       if (lease != null) {
         lease.release(why);

@@ -28,8 +28,9 @@ import io.miguard.annotations.OperationCallbacks;
  *
  * <p><b>Result lifetime.</b> The instance, class and completion details a result callback receives
  * are borrowed (MI rule 5): valid until the callback returns, or, when the operation was started
- * with {@link OperationOptions#manualAcknowledgement()}, until the result is acknowledged (and at
- * the latest until the operation is closed, also from inside the callback). Reading one later
+ * with {@link OperationOptions#manualAcknowledgement()}, until the result is acknowledged (or the
+ * operation stops without the acknowledgement). Closing the operation, from the callback or another
+ * thread, does not end a result whose callback is running. Reading one later
  * throws {@link MiException}; keep {@link MiInstance#cloneInstance()} or {@link
  * MiClass#cloneClass()}.
  *

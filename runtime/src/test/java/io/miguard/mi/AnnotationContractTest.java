@@ -158,7 +158,7 @@ class AnnotationContractTest {
 
   /** The methods and class annotations of a class file, from {@code javap -v -p}. */
   private static final class ClassFile {
-    private static final Pattern HEADER = Pattern.compile("^  (\\S.*\\));$");
+    private static final Pattern HEADER = Pattern.compile("^  (\\S.*\\))(?: throws [\\w.$, ]+)?;$");
     private static final Pattern ANNOTATION =
         Pattern.compile("^\\s+(io\\.miguard\\.annotations\\.\\w+)");
     private static final Pattern PARAMETER = Pattern.compile("^\\s+parameter (\\d+):");

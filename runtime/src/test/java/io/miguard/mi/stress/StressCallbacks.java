@@ -115,6 +115,8 @@ final class StressCallbacks implements MiOperationCallbacks {
       MiResult code,
       String message,
       ResultAcknowledgement ack) {
+    // The payload is borrowed until this callback returns (MI rule 5): keep an owned copy.
+    Object kept = Retrievals.ownedCopy(payload);
     if (!SecurityContext.current().equals(owner)) {
       problems.add(
           "a result of " + operation + " was delivered as " + SecurityContext.current().name());
@@ -150,7 +152,7 @@ final class StressCallbacks implements MiOperationCallbacks {
     if (!more) {
       finalCode = code;
       finalMessage = message;
-      finalPayload = payload;
+      finalPayload = kept;
       delivered = true;
       finalDelivered.countDown();
     }
