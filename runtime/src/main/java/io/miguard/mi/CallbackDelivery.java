@@ -67,8 +67,9 @@ final class CallbackDelivery implements Runnable {
   private ResultAcknowledgement acknowledgementFor(Acknowledgement ack, ResultLease lease) {
     return () -> {
       operation.requireStartingIdentity("acknowledge");
-      lease.release("the result was acknowledged (under manual acknowledgement a result is valid"
-          + " until then)");
+      lease.release(
+          "the result was acknowledged (under manual acknowledgement a result is valid"
+              + " until then)");
       ack.acknowledge();
     };
   }

@@ -3,8 +3,8 @@ package io.miguard.mi;
 import io.miguard.annotations.OperationCallbacks;
 
 /**
- * {@link MiOperationCallbacks} that receive only the results of a subscription, written as a lambda:
- * {@link MiOperationCallbacks#onIndication} takes one. Every other callback does nothing.
+ * {@link MiOperationCallbacks} that receive only the results of a subscription, written as a
+ * lambda: {@link MiOperationCallbacks#onIndication} takes one. Every other callback does nothing.
  *
  * <pre>{@code
  * MiOperation op = session.subscribe("root/cimv2", "WQL",
@@ -16,10 +16,10 @@ import io.miguard.annotations.OperationCallbacks;
  *     }));
  * }</pre>
  *
- * <p>The lambda is the {@link MiOperationCallbacks#indicationResult} method, with everything that says: it runs
- * on the operation's delivery thread as the starting identity; the result's borrowed objects are
- * valid until it returns; it may close its operation but not a session or the application (MI rule
- * 7, refused with {@link MiException}).
+ * <p>The lambda is the {@link MiOperationCallbacks#indicationResult} method, with everything that
+ * says: it runs on the operation's delivery thread as the starting identity; the result's borrowed
+ * objects are valid until it returns; it may close its operation but not a session or the
+ * application (MI rule 7, refused with {@link MiException}).
  */
 @OperationCallbacks
 @FunctionalInterface

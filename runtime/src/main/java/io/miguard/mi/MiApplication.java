@@ -159,8 +159,8 @@ public final class MiApplication implements AutoCloseable {
   /**
    * Closes the application ({@code MI_Application_Close}) and everything it still owns. This is the
    * one shutdown that works whatever state the application is in, for a program that is exiting:
-   * unlike {@link MiSession#close()} it does not refuse open operations, it never hangs and, but for
-   * the case below, never throws. Closing again does nothing. In order:
+   * unlike {@link MiSession#close()} it does not refuse open operations, it never hangs and, but
+   * for the case below, never throws. Closing again does nothing. In order:
    *
    * <ol>
    *   <li>every open operation of every session is force-closed: a running one is cancelled (its

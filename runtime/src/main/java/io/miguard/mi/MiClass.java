@@ -145,7 +145,9 @@ public final class MiClass {
     return lease != null;
   }
 
-  /** Whether this is a borrowed class that was released, so that reading it throws. Never throws. */
+  /**
+   * Whether this is a borrowed class that was released, so that reading it throws. Never throws.
+   */
   public boolean isReleased() {
     return lease != null && lease.isReleased();
   }

@@ -48,11 +48,11 @@ import java.util.Objects;
  * <p><b>Result lifetime (MI rule 5).</b> The instance, class and completion details of a result are
  * borrowed from the operation: valid only until the next retrieval from it or its {@link #close()}
  * (in a callback, until the callback returns, whether or not the operation is closed meanwhile;
- * under manual acknowledgement, until the result is acknowledged). Reading one after that throws {@link MiException} with {@link MiResult#FAILED}
- * naming this operation and the rule, where native MI would read freed memory. Keep {@link
- * MiInstance#cloneInstance()} or {@link MiClass#cloneClass()} to use one longer; {@link
- * #drainInstances()}, {@link #drainClasses()} and a for-each over {@link #instances()} hand out
- * owned copies.
+ * under manual acknowledgement, until the result is acknowledged). Reading one after that throws
+ * {@link MiException} with {@link MiResult#FAILED} naming this operation and the rule, where native
+ * MI would read freed memory. Keep {@link MiInstance#cloneInstance()} or {@link
+ * MiClass#cloneClass()} to use one longer; {@link #drainInstances()}, {@link #drainClasses()} and a
+ * for-each over {@link #instances()} hand out owned copies.
  *
  * <p><b>Session close (MI rule 7).</b> Every operation must be closed before its session: {@link
  * MiSession#close()} with this operation still open throws and leaves both open.
@@ -99,8 +99,8 @@ public final class MiOperation implements AutoCloseable {
    * interrupted while it waits, the operation is cancelled and the final (cancelled) result is
    * returned, with the interrupt status set again.
    *
-   * <p>The result's instance and completion details are borrowed: valid until the next retrieval
-   * or close (see the class javadoc); this call releases those of the previous result.
+   * <p>The result's instance and completion details are borrowed: valid until the next retrieval or
+   * close (see the class javadoc); this call releases those of the previous result.
    *
    * @throws MiException {@link MiResult#INVALID_PARAMETER} if the operation is asynchronous (MI
    *     rule 3), closed, or not an instance operation; {@link MiResult#ACCESS_DENIED} from another
@@ -178,9 +178,9 @@ public final class MiOperation implements AutoCloseable {
    * A lazy view of the remaining instances (indications, for a subscription) of a synchronous
    * operation: each step of the iteration retrieves results until the next instance or the final
    * result, so a for-each loop that runs to its end drains the operation. Leaving the loop early
-   * leaves it undrained. Each instance is an owned copy, valid after the next step and the close. When the final result reports a failure, {@code
-   * hasNext()} throws the {@link MiException} that {@link #drainInstances()} would (the operation
-   * is drained by then).
+   * leaves it undrained. Each instance is an owned copy, valid after the next step and the close.
+   * When the final result reports a failure, {@code hasNext()} throws the {@link MiException} that
+   * {@link #drainInstances()} would (the operation is drained by then).
    */
   @DrainedByIteration
   public Iterable<MiInstance> instances() {

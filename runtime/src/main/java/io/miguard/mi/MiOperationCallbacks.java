@@ -30,12 +30,11 @@ import io.miguard.annotations.OperationCallbacks;
  * are borrowed (MI rule 5): valid until the callback returns, or, when the operation was started
  * with {@link OperationOptions#manualAcknowledgement()}, until the result is acknowledged (or the
  * operation stops without the acknowledgement). Closing the operation, from the callback or another
- * thread, does not end a result whose callback is running. Reading one later
- * throws {@link MiException}; keep {@link MiInstance#cloneInstance()} or {@link
- * MiClass#cloneClass()}.
+ * thread, does not end a result whose callback is running. Reading one later throws {@link
+ * MiException}; keep {@link MiInstance#cloneInstance()} or {@link MiClass#cloneClass()}.
  *
- * <p><b>Closing from a callback (MI rules 7 and 9).</b> A callback may close its own operation.
- * It must not close a session or the {@link MiApplication}: native MI deadlocks there, and this
+ * <p><b>Closing from a callback (MI rules 7 and 9).</b> A callback may close its own operation. It
+ * must not close a session or the {@link MiApplication}: native MI deadlocks there, and this
  * binding throws {@link MiException} instead. Close them after the callbacks, on another thread.
  *
  * <p><b>Lambdas.</b> This interface has no abstract method; {@link #onInstance}, {@link
@@ -48,8 +47,8 @@ public interface MiOperationCallbacks {
   String CALLBACK_ERROR_CLASS = "MIGUARD_CallbackError";
 
   /**
-   * Callbacks whose {@link #instanceResult} is {@code callback}: a lambda for an instance operation.
-   * Returns {@code callback} itself, which is already such callbacks.
+   * Callbacks whose {@link #instanceResult} is {@code callback}: a lambda for an instance
+   * operation. Returns {@code callback} itself, which is already such callbacks.
    */
   static MiOperationCallbacks onInstance(InstanceCallback callback) {
     return java.util.Objects.requireNonNull(callback, "callback");

@@ -92,7 +92,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation getInstance(
-      String namespace, MiInstance keys, @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      String namespace, MiInstance keys, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return getInstance(namespace, keys, null, callbacks);
   }
 
@@ -113,7 +114,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       MiInstance keys,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.GET_INSTANCE,
         describe(namespace, keys == null ? null : keys.className()),
@@ -152,7 +154,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
   public MiOperation enumerateInstances(
-      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return enumerateInstances(namespace, className, null, callbacks);
   }
 
@@ -174,7 +177,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String className,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.ENUMERATE_INSTANCES,
         describe(namespace, className),
@@ -196,7 +200,8 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
-  public MiOperation queryInstances(String namespace, String dialect, String query) throws MiException {
+  public MiOperation queryInstances(String namespace, String dialect, String query)
+      throws MiException {
     return queryInstances(namespace, dialect, query, null, null);
   }
 
@@ -218,7 +223,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String dialect,
       String query,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return queryInstances(namespace, dialect, query, null, callbacks);
   }
 
@@ -242,7 +248,8 @@ public final class MiSession implements AutoCloseable {
       String dialect,
       String query,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.QUERY_INSTANCES,
         describe(namespace, query),
@@ -273,7 +280,8 @@ public final class MiSession implements AutoCloseable {
       String associationClass,
       String resultClass,
       String role,
-      String resultRole) throws MiException {
+      String resultRole)
+      throws MiException {
     return associatorInstances(
         namespace, source, associationClass, resultClass, role, resultRole, null, null);
   }
@@ -302,7 +310,8 @@ public final class MiSession implements AutoCloseable {
       String resultClass,
       String role,
       String resultRole,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return associatorInstances(
         namespace, source, associationClass, resultClass, role, resultRole, null, callbacks);
   }
@@ -333,7 +342,8 @@ public final class MiSession implements AutoCloseable {
       String role,
       String resultRole,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.ASSOCIATOR_INSTANCES,
         describe(namespace, source == null ? null : source.className()),
@@ -386,7 +396,8 @@ public final class MiSession implements AutoCloseable {
       MiInstance source,
       String resultClass,
       String role,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return referenceInstances(namespace, source, resultClass, role, null, callbacks);
   }
 
@@ -412,7 +423,8 @@ public final class MiSession implements AutoCloseable {
       String resultClass,
       String role,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.REFERENCE_INSTANCES,
         describe(namespace, source == null ? null : source.className()),
@@ -455,7 +467,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation createInstance(
-      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return createInstance(namespace, instance, null, callbacks);
   }
 
@@ -476,7 +489,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       MiInstance instance,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.CREATE_INSTANCE,
         describe(namespace, instance == null ? null : instance.className()),
@@ -515,7 +529,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation modifyInstance(
-      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return modifyInstance(namespace, instance, null, callbacks);
   }
 
@@ -536,7 +551,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       MiInstance instance,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.MODIFY_INSTANCE,
         describe(namespace, instance == null ? null : instance.className()),
@@ -574,7 +590,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation deleteInstance(
-      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return deleteInstance(namespace, instance, null, callbacks);
   }
 
@@ -595,7 +612,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       MiInstance instance,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.DELETE_INSTANCE,
         describe(namespace, instance == null ? null : instance.className()),
@@ -626,7 +644,8 @@ public final class MiSession implements AutoCloseable {
       String className,
       String methodName,
       MiInstance target,
-      MiInstance inParameters) throws MiException {
+      MiInstance inParameters)
+      throws MiException {
     return invoke(namespace, className, methodName, target, inParameters, null, null);
   }
 
@@ -653,7 +672,8 @@ public final class MiSession implements AutoCloseable {
       String methodName,
       MiInstance target,
       MiInstance inParameters,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return invoke(namespace, className, methodName, target, inParameters, null, callbacks);
   }
 
@@ -682,7 +702,8 @@ public final class MiSession implements AutoCloseable {
       MiInstance target,
       MiInstance inParameters,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.INVOKE,
         describe(
@@ -745,7 +766,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String dialect,
       String query,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return subscribe(namespace, dialect, query, null, callbacks);
   }
 
@@ -771,7 +793,8 @@ public final class MiSession implements AutoCloseable {
       String dialect,
       String query,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.SUBSCRIBE,
         describe(namespace, query),
@@ -809,7 +832,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation getCimClass(
-      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return getCimClass(namespace, className, null, callbacks);
   }
 
@@ -830,7 +854,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String className,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.GET_CLASS,
         describe(namespace, className),
@@ -852,7 +877,8 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE, drainWith = "drainClasses")
-  public MiOperation enumerateClasses(String namespace, String className, boolean namesOnly) throws MiException {
+  public MiOperation enumerateClasses(String namespace, String className, boolean namesOnly)
+      throws MiException {
     return enumerateClasses(namespace, className, namesOnly, null, null);
   }
 
@@ -877,7 +903,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String className,
       boolean namesOnly,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return enumerateClasses(namespace, className, namesOnly, null, callbacks);
   }
 
@@ -904,7 +931,8 @@ public final class MiSession implements AutoCloseable {
       String className,
       boolean namesOnly,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.ENUMERATE_CLASSES,
         describe(namespace, className),
@@ -937,7 +965,8 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
-  public MiOperation testConnection(@AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+  public MiOperation testConnection(@AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return testConnection(null, callbacks);
   }
 
@@ -1161,8 +1190,8 @@ public final class MiSession implements AutoCloseable {
   }
 
   /**
-   * An instance argument as the operation keeps it: owned (MI copies what a call needs), so that the
-   * caller's borrowed instance may be released while the operation runs.
+   * An instance argument as the operation keeps it: owned (MI copies what a call needs), so that
+   * the caller's borrowed instance may be released while the operation runs.
    *
    * @throws MiException if {@code instance} is a borrowed instance that was already released
    */

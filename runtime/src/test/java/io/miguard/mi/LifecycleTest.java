@@ -201,7 +201,8 @@ class LifecycleTest {
     MiException error =
         assertThrows(MiException.class, () -> session.enumerateInstances(NS, "Count1"));
     assertThat(error.result()).isEqualTo(MiResult.INVALID_PARAMETER);
-    assertThat(error.errorMessage()).contains("is closed");
+    assertThat(error.errorMessage())
+        .isEqualTo("cannot start ENUMERATE_INSTANCES root/fake Count1: MiSession[local] is closed");
     assertThat(backend.requests()).isEmpty();
   }
 
