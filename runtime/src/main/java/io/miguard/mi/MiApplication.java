@@ -81,7 +81,7 @@ public final class MiApplication implements AutoCloseable {
    * @param protocol the protocol, such as {@code WINRM}, or {@code null} for MI's default
    * @param destination the machine, or {@code null} for the local machine
    */
-  public MiSession newSession(String protocol, String destination) {
+  public MiSession newSession(String protocol, String destination) throws MiException {
     return newSession(protocol, destination, null);
   }
 
@@ -91,7 +91,8 @@ public final class MiApplication implements AutoCloseable {
    *
    * @throws MiException with {@link MiResult#INVALID_PARAMETER} if the application is closed
    */
-  public MiSession newSession(String protocol, String destination, DestinationOptions options) {
+  public MiSession newSession(String protocol, String destination, DestinationOptions options)
+      throws MiException {
     MiSession session =
         new MiSession(
             this,

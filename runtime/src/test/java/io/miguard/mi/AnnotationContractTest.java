@@ -80,6 +80,30 @@ class AnnotationContractTest {
   }
 
   @Test
+  void copiesAndLambdaCallbacksCarryTheirVocabulary() {
+    assertThat(ClassFile.of(MiInstance.class).annotationsOf("cloneInstance()"))
+        .containsExactly(ANNOTATIONS + "CopiesResult");
+    assertThat(ClassFile.of(MiClass.class).annotationsOf("cloneClass()"))
+        .containsExactly(ANNOTATIONS + "CopiesResult");
+    for (Class<?> callback :
+        List.of(InstanceCallback.class, IndicationCallback.class, ClassCallback.class)) {
+      assertWithMessage(callback.getSimpleName())
+          .that(ClassFile.of(callback).classAnnotations)
+          .contains(ANNOTATIONS + "OperationCallbacks");
+      assertWithMessage(callback.getSimpleName())
+          .that(MiOperationCallbacks.class.isAssignableFrom(callback))
+          .isTrue();
+      assertWithMessage(callback.getSimpleName())
+          .that(callback.isAnnotationPresent(FunctionalInterface.class))
+          .isTrue();
+    }
+    assertThat(ClassFile.of(MiSession.class).annotationsOf("close()"))
+        .containsExactly(ANNOTATIONS + "ClosesSession");
+    assertThat(ClassFile.of(MiApplication.class).annotationsOf("close()"))
+        .containsExactly(ANNOTATIONS + "ClosesApplication");
+  }
+
+  @Test
   void everySessionOperationStartsAnOperationWithTheRightModeAndResultCount() {
     ClassFile session = ClassFile.of(MiSession.class);
     int starters = 0;

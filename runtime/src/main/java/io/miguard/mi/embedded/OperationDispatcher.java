@@ -104,7 +104,8 @@ final class OperationDispatcher {
               repository.classes(namespace, request.className(), request.namesOnly()), delivery);
       default ->
           throw new MiException(
-              MiResult.NOT_SUPPORTED, "operations of kind " + request.kind() + " are not supported by this backend");
+              MiResult.NOT_SUPPORTED,
+              "operations of kind " + request.kind() + " are not supported by this backend");
     }
   }
 

@@ -168,7 +168,8 @@ final class QueryCompiler {
    * One side of a comparison whose type is known: a property of the FROM class (or {@code
    * __CLASS}), or a literal.
    */
-  private record Typed(CimTypes.ComparedAs kind, Object value, boolean literal, String description) {}
+  private record Typed(
+      CimTypes.ComparedAs kind, Object value, boolean literal, String description) {}
 
   private static Typed typed(ClassDef from, Operand operand) {
     if (operand instanceof Operand.Literal literal) {

@@ -57,7 +57,9 @@ final class RunningOperation implements Runnable {
     } finally {
       if (!delivery.isCompleted()) {
         delivery.complete(
-            null, MiResult.FAILED, "the backend ended an operation of kind " + kind + " without a result");
+            null,
+            MiResult.FAILED,
+            "the backend ended an operation of kind " + kind + " without a result");
       }
       synchronized (this) {
         thread = null;
