@@ -114,7 +114,8 @@ final class Worker {
       }
       // An abandoned operation stays open until its session closes: not one closing itself.
       boolean abandonAsync = abandon && closing == ClosingInCallback.NO;
-      StressCallbacks callbacks = new StressCallbacks(owner, acknowledging, closing);
+      StressCallbacks callbacks =
+          new StressCallbacks(owner, acknowledging, closing, actor.chance(10) ? actor.tally : null);
       OperationOptions chosen = options;
       Started started =
           actor.contexts.as(owner, () -> kind.start(session, owner, data, chosen, callbacks));
