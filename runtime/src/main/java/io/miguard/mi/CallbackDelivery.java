@@ -1,10 +1,7 @@
 package io.miguard.mi;
 
 import io.miguard.mi.ResultChannel.Acknowledgement;
-import io.miguard.mi.ResultChannel.ClassItem;
 import io.miguard.mi.ResultChannel.FinalItem;
-import io.miguard.mi.ResultChannel.IndicationItem;
-import io.miguard.mi.ResultChannel.InstanceItem;
 import io.miguard.mi.ResultChannel.Item;
 import java.lang.System.Logger.Level;
 
@@ -13,10 +10,28 @@ import java.lang.System.Logger.Level;
  * time and hands each to the result callback of its kind, running as the identity that started the
  * operation, until the final result has been delivered. See {@link MiOperationCallbacks} for what
  * happens when a callback throws.
+ *
+ * <p>Each result's borrowed objects live under a lease that ends when the callback returns, or,
+ * under manual acknowledgement, when the result is acknowledged (MI rule 5). While a callback runs,
+ * {@link #runningCallback()} names it, so that closes MI forbids there (MI rule 7) can refuse.
  */
 final class CallbackDelivery implements Runnable {
   private static final System.Logger LOG = System.getLogger("io.miguard.mi");
   private static final ResultAcknowledgement AUTOMATIC = () -> {};
+  private static final ThreadLocal<RunningCallback> RUNNING = new ThreadLocal<>();
+
+  /** A callback running on the current thread: its name and the operation it reports on. */
+  record RunningCallback(String callback, MiOperation operation) {
+    @Override
+    public String toString() {
+      return "the " + callback + " callback of " + operation;
+    }
+  }
+
+  /** The callback running on the calling thread, or null when the thread runs none. */
+  static RunningCallback runningCallback() {
+    return RUNNING.get();
+  }
 
   private final MiOperation operation;
   private final MiOperationCallbacks callbacks;
@@ -36,96 +51,53 @@ final class CallbackDelivery implements Runnable {
     while (!delivered) {
       Item item = channel.take();
       delivered = item instanceof FinalItem;
+      ResultLease lease = operation.lendNext("the callback it was handed to returned");
       if (manualAcknowledgement && !delivered) {
         Acknowledgement ack = channel.newAcknowledgement();
-        deliver(item, acknowledgementFor(ack), delivered);
+        deliver(item, lease, acknowledgementFor(ack, lease), delivered);
         channel.awaitAcknowledgement(ack);
+        lease.release("the operation stopped before the result was acknowledged");
       } else {
-        deliver(item, AUTOMATIC, delivered);
+        deliver(item, lease, AUTOMATIC, delivered);
+        lease.release("the callback it was handed to returned");
       }
     }
   }
 
-  private ResultAcknowledgement acknowledgementFor(Acknowledgement ack) {
+  private ResultAcknowledgement acknowledgementFor(Acknowledgement ack, ResultLease lease) {
     return () -> {
       operation.requireStartingIdentity("acknowledge");
+      lease.release(
+          "the result was acknowledged (under manual acknowledgement a result is valid"
+              + " until then)");
       ack.acknowledge();
     };
   }
 
-  private void deliver(Item item, ResultAcknowledgement ack, boolean last) {
+  private void deliver(Item item, ResultLease lease, ResultAcknowledgement ack, boolean last) {
     Impersonation asStarter = SecurityContext.impersonate(operation.identity());
+    RUNNING.set(new RunningCallback(callbackName(), operation));
     try {
-      invokeResultCallback(item, ack);
+      invokeResultCallback(item, lease, ack);
     } catch (RuntimeException | Error failure) {
       if (failure instanceof VirtualMachineError) {
         throw failure;
       }
       reportFailure(callbackName(), failure, last);
     } finally {
+      RUNNING.remove();
       // Also ends any impersonation the callback entered and left open.
       SecurityContext.unwindTo(asStarter);
     }
   }
 
-  private void invokeResultCallback(Item item, ResultAcknowledgement ack) {
-    if (item instanceof InstanceItem result) {
-      callbacks.instanceResult(
-          operation, new InstanceResult(result.instance(), true, MiResult.OK, null, null), ack);
-    } else if (item instanceof IndicationItem result) {
-      callbacks.indicationResult(
-          operation,
-          new IndicationResult(
-              result.instance(),
-              result.bookmark(),
-              result.machineId(),
-              true,
-              MiResult.OK,
-              null,
-              null),
-          ack);
-    } else if (item instanceof ClassItem result) {
-      callbacks.classResult(
-          operation, new ClassResult(result.cimClass(), true, MiResult.OK, null, null), ack);
-    } else {
-      invokeFinalCallback((FinalItem) item, ack);
-    }
-  }
-
-  private void invokeFinalCallback(FinalItem last, ResultAcknowledgement ack) {
+  private void invokeResultCallback(Item item, ResultLease lease, ResultAcknowledgement ack) {
     switch (channel.payload()) {
       case INSTANCE ->
-          callbacks.instanceResult(
-              operation,
-              new InstanceResult(
-                  (MiInstance) last.payload(),
-                  false,
-                  last.result(),
-                  last.errorMessage(),
-                  last.details()),
-              ack);
+          callbacks.instanceResult(operation, MiOperation.instanceResult(item, lease), ack);
       case INDICATION ->
-          callbacks.indicationResult(
-              operation,
-              new IndicationResult(
-                  (MiInstance) last.payload(),
-                  null,
-                  null,
-                  false,
-                  last.result(),
-                  last.errorMessage(),
-                  last.details()),
-              ack);
-      case CLASS ->
-          callbacks.classResult(
-              operation,
-              new ClassResult(
-                  (MiClass) last.payload(),
-                  false,
-                  last.result(),
-                  last.errorMessage(),
-                  last.details()),
-              ack);
+          callbacks.indicationResult(operation, MiOperation.indicationResult(item, lease), ack);
+      case CLASS -> callbacks.classResult(operation, MiOperation.classResult(item, lease), ack);
     }
   }
 
@@ -160,6 +132,7 @@ final class CallbackDelivery implements Runnable {
       channel.stop(new FinalItem(null, MiResult.FAILED, message, error), false);
     }
     LOG.log(Level.WARNING, message, failure);
+    RUNNING.set(new RunningCallback("writeError", operation));
     try {
       callbacks.writeError(operation, error);
     } catch (RuntimeException | Error writeErrorFailure) {
@@ -170,6 +143,8 @@ final class CallbackDelivery implements Runnable {
           Level.WARNING,
           "the writeError callback of " + operation + " threw while reporting a failure",
           writeErrorFailure);
+    } finally {
+      RUNNING.remove();
     }
   }
 }

@@ -9,8 +9,9 @@ import java.util.Objects;
  * MI_OperationCallback_Class} arguments). For get class the one result is final and carries the
  * class; for enumerate classes the final result has a null class and the completion code.
  *
- * <p>As in MI, {@link #cimClass()} is valid only until the next retrieval or close. {@link MiClass}
- * is immutable in this binding, so keeping it is harmless here but not portable.
+ * <p>As in MI (rule 5), {@link #cimClass()} and {@link #completionDetails()} are borrowed: valid
+ * only until the next retrieval or close (in a callback, until the callback returns); reading them
+ * after that throws {@link MiException}. Keep {@link MiClass#cloneClass()} to use a class longer.
  *
  * @param cimClass the class, or {@code null}
  * @param moreResults whether more results follow; {@code false} on the final result

@@ -11,8 +11,9 @@ import java.util.Objects;
  * carries the completion code (after a cancel, {@link MiResult#FAILED} with a cancellation
  * message).
  *
- * <p>As in MI, {@link #instance()} is valid only until the next retrieval or close; see {@link
- * InstanceResult} on staleness.
+ * <p>As in MI (rule 5), {@link #instance()} and {@link #completionDetails()} are borrowed: valid
+ * only until the next retrieval or close (in a callback, until the callback returns); reading them
+ * after that throws {@link MiException}, see {@link InstanceResult}.
  *
  * @param instance the indication ({@code __InstanceCreationEvent}, ...), or {@code null} on the
  *     final result

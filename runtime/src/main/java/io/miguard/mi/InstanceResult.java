@@ -13,10 +13,11 @@ import java.util.Objects;
  * delete, invoke, test connection) also its one instance. Loop on {@code moreResults}, never on a
  * null instance: an instance may be null on success (MI rule 4).
  *
- * <p>As in MI, {@link #instance()} is valid only until the next retrieval from, or the close of,
- * the operation. This binding hands out immutable instances and does not police staleness, so a
- * stale instance stays readable here; code that keeps one beyond the next retrieval should keep
- * {@link MiInstance#cloneInstance()} instead, which is what a native MI binding requires.
+ * <p>As in MI (rule 5), {@link #instance()} and {@link #completionDetails()} are borrowed from the
+ * operation: valid only until the next retrieval from it or its close (in a callback, until the
+ * callback returns). Reading them after that throws {@link MiException} naming the operation and
+ * the rule; keep {@link MiInstance#cloneInstance()} to use one longer. The record itself, and its
+ * other components, stay readable.
  *
  * @param instance the instance, or {@code null} (the final result of a multi-result operation, or a
  *     failure)

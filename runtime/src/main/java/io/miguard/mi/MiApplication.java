@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An MI client application ({@code MI_Application}): the root that opens {@link MiSession}s, which
- * start {@link MiOperation}s. Close it when done; closing it closes every session it still owns.
+ * start {@link MiOperation}s. Close it when done: {@link #close()} shuts down every session and
+ * operation it still owns, without hanging, and is the only close that does so (MI rule 7 asks
+ * operations to be closed before their session, and sessions before the application).
  *
  * <pre>{@code
  * try (MiApplication app = MiApplication.initialize("inventory");
@@ -37,6 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationHandle
 public final class MiApplication implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.miguard.mi");
+
+  /** How long {@link #close()} waits, in all, for callback delivery threads to end. */
+  public static final long DELIVERY_GRACE_MILLIS = 2000;
 
   private final String applicationId;
   private final MiBackend backend;
@@ -76,7 +81,7 @@ public final class MiApplication implements AutoCloseable {
    * @param protocol the protocol, such as {@code WINRM}, or {@code null} for MI's default
    * @param destination the machine, or {@code null} for the local machine
    */
-  public MiSession newSession(String protocol, String destination) {
+  public MiSession newSession(String protocol, String destination) throws MiException {
     return newSession(protocol, destination, null);
   }
 
@@ -86,7 +91,8 @@ public final class MiApplication implements AutoCloseable {
    *
    * @throws MiException with {@link MiResult#INVALID_PARAMETER} if the application is closed
    */
-  public MiSession newSession(String protocol, String destination, DestinationOptions options) {
+  public MiSession newSession(String protocol, String destination, DestinationOptions options)
+      throws MiException {
     MiSession session =
         new MiSession(
             this,
@@ -152,15 +158,49 @@ public final class MiApplication implements AutoCloseable {
   }
 
   /**
-   * Closes the application ({@code MI_Application_Close}): closes every open session (which closes
-   * their operations forcibly, see {@link MiSession#close()}), then the backend. Never blocks on
-   * running operations and never throws; closing again does nothing. Callback threads finish
-   * delivering their operations' final results on their own; {@link #awaitTermination} waits for
-   * them.
+   * Closes the application ({@code MI_Application_Close}) and everything it still owns. This is the
+   * one shutdown that works whatever state the application is in, for a program that is exiting:
+   * unlike {@link MiSession#close()} it does not refuse open operations, it never hangs and, but
+   * for the case below, never throws. Closing again does nothing. In order:
+   *
+   * <ol>
+   *   <li>every open operation of every session is force-closed: a running one is cancelled (its
+   *       callbacks, if any, then receive a {@link MiResult#FAILED} final result saying the
+   *       application was closed), undelivered and untaken results are discarded (a synchronous
+   *       operation needs no drain here), and borrowed results are released; later use of these
+   *       operations fails as for any closed operation;
+   *   <li>every session is closed;
+   *   <li>the callback delivery threads are given up to {@value #DELIVERY_GRACE_MILLIS} ms in all
+   *       to deliver those final results and end; any still running after that (a callback that
+   *       blocks) is interrupted and left behind (the threads are daemons), with a warning logged
+   *       through {@link System.Logger} (logger {@code io.miguard.mi});
+   *   <li>the backend is closed (the embedded backend stops its threads with a bounded wait of its
+   *       own); a failure there is logged, not thrown.
+   * </ol>
+   *
+   * <p>Well-behaved programs close their operations and sessions first; this only cleans up what
+   * they left. {@link #awaitTermination} tells whether every delivery thread ended.
+   *
+   * @throws MiException {@link MiResult#FAILED} when called from inside an {@link
+   *     MiOperationCallbacks} method on the callback's own thread: native MI deadlocks there (MI
+   *     rule 7: never close the application from a callback). Nothing is closed then.
    */
   @ClosesApplication
   @Override
-  public void close() {
+  public void close() throws MiException {
+    CallbackDelivery.RunningCallback callback = CallbackDelivery.runningCallback();
+    if (callback != null) {
+      throw new MiException(
+          MiResult.FAILED,
+          "cannot close "
+              + this
+              + " from "
+              + callback
+              + " on the callback's own thread: native MI's application close waits there for"
+              + " every callback to return, a deadlock (MI rule 7: never close the application"
+              + " from a callback); close it after the callbacks, on another thread. Nothing was"
+              + " closed");
+    }
     List<MiSession> left;
     synchronized (this) {
       if (closed) {
@@ -170,8 +210,9 @@ public final class MiApplication implements AutoCloseable {
       left = new ArrayList<>(sessions);
     }
     for (MiSession session : left) {
-      session.close();
+      session.shutDown("the operation was closed because application " + applicationId + " closed");
     }
+    awaitDeliveryThreads();
     try {
       backend.close();
     } catch (RuntimeException failure) {
@@ -179,6 +220,31 @@ public final class MiApplication implements AutoCloseable {
           Level.WARNING,
           "the backend of application " + applicationId + " failed to close",
           failure);
+    }
+  }
+
+  /** Bounded wait for the delivery threads during {@link #close()}; interrupts what is left. */
+  private void awaitDeliveryThreads() {
+    boolean interrupted = false;
+    try {
+      interrupted = !awaitTermination(Duration.ofMillis(DELIVERY_GRACE_MILLIS));
+    } catch (InterruptedException e) {
+      interrupted = true;
+      Thread.currentThread().interrupt();
+    }
+    if (interrupted) {
+      List<Thread> stuck = List.copyOf(callbackThreads);
+      stuck.forEach(Thread::interrupt);
+      if (!stuck.isEmpty()) {
+        LOG.log(
+            Level.WARNING,
+            "application "
+                + applicationId
+                + " closed while callbacks were still running after "
+                + DELIVERY_GRACE_MILLIS
+                + " ms; interrupted and left behind: "
+                + stuck);
+      }
     }
   }
 

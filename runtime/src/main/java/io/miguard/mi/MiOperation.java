@@ -37,17 +37,25 @@ import java.util.Objects;
  *
  * <p><b>Asynchronous operations</b> (started with non-null callbacks) push their results to the
  * {@link MiOperationCallbacks}; retrieval methods throw {@link MiException} with {@link
- * MiResult#INVALID_PARAMETER} (MI rule 3). Closing one never blocks and needs no drain.
+ * MiResult#INVALID_PARAMETER} naming MI rule 3. Closing one never blocks and needs no drain; it may
+ * be done from inside the operation's own callbacks (MI rule 9).
  *
  * <p><b>Security context.</b> The operation remembers {@link SecurityContext#current()} at its
  * start ({@link #identity()}). {@link #close()}, {@link #cancel}, retrievals and acknowledgements
  * from a thread that runs as another identity throw {@link MiException} with {@link
  * MiResult#ACCESS_DENIED}, naming both identities, and change nothing (MI rule 6).
  *
- * <p><b>Result lifetime.</b> As in MI, an instance or class in a result is valid only until the
- * next retrieval or close; keep {@link MiInstance#cloneInstance()} if you need it longer. This
- * binding does not police staleness: its instances are immutable and stay readable, but code that
- * relies on that would break on a native MI binding.
+ * <p><b>Result lifetime (MI rule 5).</b> The instance, class and completion details of a result are
+ * borrowed from the operation: valid only until the next retrieval from it or its {@link #close()}
+ * (in a callback, until the callback returns, whether or not the operation is closed meanwhile;
+ * under manual acknowledgement, until the result is acknowledged). Reading one after that throws
+ * {@link MiException} with {@link MiResult#FAILED} naming this operation and the rule, where native
+ * MI would read freed memory. Keep {@link MiInstance#cloneInstance()} or {@link
+ * MiClass#cloneClass()} to use one longer; {@link #drainInstances()}, {@link #drainClasses()} and a
+ * for-each over {@link #instances()} hand out owned copies.
+ *
+ * <p><b>Session close (MI rule 7).</b> Every operation must be closed before its session: {@link
+ * MiSession#close()} with this operation still open throws and leaves both open.
  */
 @OperationHandle
 public final class MiOperation implements AutoCloseable {
@@ -60,6 +68,9 @@ public final class MiOperation implements AutoCloseable {
   private final MiOperationCallbacks callbacks;
   private final ResultChannel channel;
   private volatile boolean closed;
+  // The lease of the result handed out last; guarded by leaseLock.
+  private final Object leaseLock = new Object();
+  private ResultLease lease;
 
   MiOperation(
       MiSession session,
@@ -88,19 +99,17 @@ public final class MiOperation implements AutoCloseable {
    * interrupted while it waits, the operation is cancelled and the final (cancelled) result is
    * returned, with the interrupt status set again.
    *
-   * @throws MiException {@link MiResult#INVALID_PARAMETER} if the operation is asynchronous,
-   *     closed, or not an instance operation; {@link MiResult#ACCESS_DENIED} from another identity
-   *     than the starting one; {@link MiResult#FAILED} after the final result
+   * <p>The result's instance and completion details are borrowed: valid until the next retrieval or
+   * close (see the class javadoc); this call releases those of the previous result.
+   *
+   * @throws MiException {@link MiResult#INVALID_PARAMETER} if the operation is asynchronous (MI
+   *     rule 3), closed, or not an instance operation; {@link MiResult#ACCESS_DENIED} from another
+   *     identity than the starting one; {@link MiResult#FAILED} after the final result
    */
   @RetrievesResult
-  public InstanceResult getInstance() {
-    Item item = retrieve(Payload.INSTANCE);
-    if (item instanceof InstanceItem result) {
-      return new InstanceResult(result.instance(), true, MiResult.OK, null, null);
-    }
-    FinalItem last = (FinalItem) item;
-    return new InstanceResult(
-        (MiInstance) last.payload(), false, last.result(), last.errorMessage(), last.details());
+  public InstanceResult getInstance() throws MiException {
+    Retrieval retrieval = retrieve(Payload.INSTANCE);
+    return instanceResult(retrieval.item(), retrieval.lease());
   }
 
   /**
@@ -111,21 +120,9 @@ public final class MiOperation implements AutoCloseable {
    * @throws MiException as for {@link #getInstance()}, for a non-subscription
    */
   @RetrievesResult
-  public IndicationResult getIndication() {
-    Item item = retrieve(Payload.INDICATION);
-    if (item instanceof IndicationItem result) {
-      return new IndicationResult(
-          result.instance(), result.bookmark(), result.machineId(), true, MiResult.OK, null, null);
-    }
-    FinalItem last = (FinalItem) item;
-    return new IndicationResult(
-        (MiInstance) last.payload(),
-        null,
-        null,
-        false,
-        last.result(),
-        last.errorMessage(),
-        last.details());
+  public IndicationResult getIndication() throws MiException {
+    Retrieval retrieval = retrieve(Payload.INDICATION);
+    return indicationResult(retrieval.item(), retrieval.lease());
   }
 
   /**
@@ -135,27 +132,23 @@ public final class MiOperation implements AutoCloseable {
    * @throws MiException as for {@link #getInstance()}, for a non-class operation
    */
   @RetrievesResult
-  public ClassResult getCimClass() {
-    Item item = retrieve(Payload.CLASS);
-    if (item instanceof ClassItem result) {
-      return new ClassResult(result.cimClass(), true, MiResult.OK, null, null);
-    }
-    FinalItem last = (FinalItem) item;
-    return new ClassResult(
-        (MiClass) last.payload(), false, last.result(), last.errorMessage(), last.details());
+  public ClassResult getCimClass() throws MiException {
+    Retrieval retrieval = retrieve(Payload.CLASS);
+    return classResult(retrieval.item(), retrieval.lease());
   }
 
   /**
    * Retrieves every remaining result of a synchronous instance operation or subscription, up to and
-   * including the final one, and returns clones of their instances in order (for a subscription,
-   * the indications). The operation is drained afterwards, also when this throws.
+   * including the final one, and returns owned copies of their instances in order (for a
+   * subscription, the indications): they stay valid after the operation is closed. The operation is
+   * drained afterwards, also when this throws.
    *
    * @throws MiException with the final result's code and message when the operation failed, unless
    *     it failed because the caller {@linkplain #cancel cancelled} it (then the instances received
    *     before the cancel are returned); and as for the retrieval methods
    */
   @DrainsResults
-  public List<MiInstance> drainInstances() {
+  public List<MiInstance> drainInstances() throws MiException {
     List<MiInstance> instances = new ArrayList<>();
     for (MiInstance instance : instances()) {
       instances.add(instance);
@@ -164,17 +157,17 @@ public final class MiOperation implements AutoCloseable {
   }
 
   /**
-   * Retrieves every remaining result of a synchronous class operation and returns their classes;
-   * failures as for {@link #drainInstances()}.
+   * Retrieves every remaining result of a synchronous class operation and returns owned copies of
+   * their classes; failures as for {@link #drainInstances()}.
    */
   @DrainsResults
-  public List<MiClass> drainClasses() {
+  public List<MiClass> drainClasses() throws MiException {
     List<MiClass> classes = new ArrayList<>();
     ClassResult result;
     do {
       result = getCimClass();
       if (result.cimClass() != null) {
-        classes.add(result.cimClass());
+        classes.add(result.cimClass().cloneClass());
       }
     } while (result.moreResults());
     throwIfFailed(result.resultCode(), result.errorMessage(), result.completionDetails());
@@ -185,9 +178,9 @@ public final class MiOperation implements AutoCloseable {
    * A lazy view of the remaining instances (indications, for a subscription) of a synchronous
    * operation: each step of the iteration retrieves results until the next instance or the final
    * result, so a for-each loop that runs to its end drains the operation. Leaving the loop early
-   * leaves it undrained. Each instance is a clone. When the final result reports a failure, {@code
-   * hasNext()} throws the {@link MiException} that {@link #drainInstances()} would (the operation
-   * is drained by then).
+   * leaves it undrained. Each instance is an owned copy, valid after the next step and the close.
+   * When the final result reports a failure, {@code hasNext()} throws the {@link MiException} that
+   * {@link #drainInstances()} would (the operation is drained by then).
    */
   @DrainedByIteration
   public Iterable<MiInstance> instances() {
@@ -206,7 +199,7 @@ public final class MiOperation implements AutoCloseable {
    * @throws MiException {@link MiResult#ACCESS_DENIED} from another identity than the starting one
    */
   @CancelsOperation
-  public void cancel(CancellationReason reason) {
+  public void cancel(CancellationReason reason) throws MiException {
     Objects.requireNonNull(reason, "reason");
     if (closed) {
       return;
@@ -227,7 +220,11 @@ public final class MiOperation implements AutoCloseable {
    * <p>A synchronous operation must have had its final result retrieved; an asynchronous one that
    * is still running is cancelled (its callbacks then receive a {@link MiResult#FAILED} final
    * result, unless they already had the final one) and released without waiting: this method never
-   * blocks. It may be called from inside the operation's own callbacks.
+   * blocks. It may be called from inside the operation's own callbacks (MI rule 9).
+   *
+   * <p>Closing a synchronous operation releases the borrowed objects of the last result retrieved
+   * (MI rule 5): read them before closing, or keep clones. A result whose callback is running stays
+   * valid until the callback returns.
    *
    * @throws MiException {@link MiResult#FAILED} if the operation is synchronous and its final
    *     result was not retrieved; {@link MiResult#ACCESS_DENIED} from another identity than the
@@ -236,7 +233,7 @@ public final class MiOperation implements AutoCloseable {
    */
   @ClosesOperation
   @Override
-  public void close() {
+  public void close() throws MiException {
     synchronized (this) {
       if (closed) {
         return;
@@ -253,13 +250,17 @@ public final class MiOperation implements AutoCloseable {
       }
       closed = true;
     }
+    releaseSynchronousLease("the operation was closed");
     channel.stop(
         new FinalItem(null, MiResult.FAILED, "the operation was closed before it completed", null),
         false);
     session.release(this);
   }
 
-  /** Closes without the rules' checks, discarding what is left (session and application close). */
+  /**
+   * Closes without the rules' checks, cancelling a running operation and discarding what is left
+   * ({@link MiApplication#close()}). Never blocks.
+   */
   void forceClose(String why) {
     synchronized (this) {
       if (closed) {
@@ -267,6 +268,7 @@ public final class MiOperation implements AutoCloseable {
       }
       closed = true;
     }
+    releaseSynchronousLease(why);
     channel.stop(new FinalItem(null, MiResult.FAILED, why, null), false);
   }
 
@@ -297,7 +299,7 @@ public final class MiOperation implements AutoCloseable {
     return options;
   }
 
-  /** Whether {@link #close()} has completed (or the session or application closed it). */
+  /** Whether {@link #close()} has completed (or the application closed it). */
   public boolean isClosed() {
     return closed;
   }
@@ -340,6 +342,99 @@ public final class MiOperation implements AutoCloseable {
     return callbacks;
   }
 
+  /**
+   * Releases the borrowed objects of the last result handed out, and opens the lease of the next
+   * one, which the returned lease covers.
+   *
+   * @param why what releases the previous result, for the message of a later read
+   */
+  ResultLease lendNext(String why) {
+    synchronized (leaseLock) {
+      if (lease != null) {
+        lease.release(why);
+      }
+      lease = new ResultLease(this);
+      if (closed && callbacks == null) {
+        lease.release("the operation was closed");
+      }
+      return lease;
+    }
+  }
+
+  /**
+   * Releases the borrowed objects of the last result a synchronous retrieval handed out, if any. An
+   * asynchronous operation's result stays valid until its callback returns (or it is acknowledged),
+   * even when the operation is closed meanwhile: MI keeps a result alive while its callback runs.
+   */
+  private void releaseSynchronousLease(String why) {
+    if (callbacks != null) {
+      return;
+    }
+    synchronized (leaseLock) {
+      if (lease != null) {
+        lease.release(why);
+      }
+    }
+  }
+
+  /** The {@link InstanceResult} of an item, its objects borrowed under {@code lease}. */
+  static InstanceResult instanceResult(Item item, ResultLease lease) {
+    if (item instanceof InstanceItem result) {
+      return new InstanceResult(borrow(result.instance(), lease), true, MiResult.OK, null, null);
+    }
+    FinalItem last = (FinalItem) item;
+    return new InstanceResult(
+        borrow((MiInstance) last.payload(), lease),
+        false,
+        last.result(),
+        last.errorMessage(),
+        borrow(last.details(), lease));
+  }
+
+  /** The {@link IndicationResult} of an item, its objects borrowed under {@code lease}. */
+  static IndicationResult indicationResult(Item item, ResultLease lease) {
+    if (item instanceof IndicationItem result) {
+      return new IndicationResult(
+          borrow(result.instance(), lease),
+          result.bookmark(),
+          result.machineId(),
+          true,
+          MiResult.OK,
+          null,
+          null);
+    }
+    FinalItem last = (FinalItem) item;
+    return new IndicationResult(
+        borrow((MiInstance) last.payload(), lease),
+        null,
+        null,
+        false,
+        last.result(),
+        last.errorMessage(),
+        borrow(last.details(), lease));
+  }
+
+  /** The {@link ClassResult} of an item, its objects borrowed under {@code lease}. */
+  static ClassResult classResult(Item item, ResultLease lease) {
+    if (item instanceof ClassItem result) {
+      MiClass cimClass = result.cimClass();
+      return new ClassResult(
+          cimClass == null ? null : cimClass.borrowedUnder(lease), true, MiResult.OK, null, null);
+    }
+    FinalItem last = (FinalItem) item;
+    MiClass cimClass = (MiClass) last.payload();
+    return new ClassResult(
+        cimClass == null ? null : cimClass.borrowedUnder(lease),
+        false,
+        last.result(),
+        last.errorMessage(),
+        borrow(last.details(), lease));
+  }
+
+  private static MiInstance borrow(MiInstance instance, ResultLease lease) {
+    return instance == null ? null : instance.borrowedUnder(lease);
+  }
+
   /** Throws ACCESS_DENIED unless the calling thread runs as the identity that started this. */
   void requireStartingIdentity(String action) {
     Identity caller = SecurityContext.current();
@@ -357,19 +452,24 @@ public final class MiOperation implements AutoCloseable {
     }
   }
 
-  private Item retrieve(Payload wanted) {
+  /** One result taken from the channel, with the lease its borrowed objects live under. */
+  private record Retrieval(Item item, ResultLease lease) {}
+
+  private Retrieval retrieve(Payload wanted) {
     if (closed) {
       throw new MiException(
           MiResult.INVALID_PARAMETER,
-          wanted.retrieval + " on " + this + ": the operation is closed");
+          wanted.retrieval + "() on " + this + " refused: the operation is closed");
     }
     if (callbacks != null) {
       throw new MiException(
           MiResult.INVALID_PARAMETER,
           wanted.retrieval
-              + " on "
+              + "() on "
               + this
-              + ": an asynchronous operation delivers its results to its callbacks");
+              + " refused: an asynchronous operation delivers its results to its callbacks (MI"
+              + " rule 3: never call a retrieval function on an operation started with callbacks;"
+              + " native MI answers INVALID_PARAMETER)");
     }
     if (channel.payload() != wanted) {
       throw new MiException(
@@ -381,12 +481,15 @@ public final class MiOperation implements AutoCloseable {
               + channel.payload().retrieval);
     }
     requireStartingIdentity(wanted.retrieval);
-    return channel.take();
+    ResultLease next =
+        lendNext("the next retrieval (" + wanted.retrieval + "()) from the operation released it");
+    return new Retrieval(channel.take(), next);
   }
 
   private void throwIfFailed(MiResult code, String message, MiInstance details) {
     if (code != MiResult.OK && !channel.stoppedByCaller()) {
-      throw new MiException(code, message, details);
+      // The exception outlives the result: it carries an owned copy of the borrowed details.
+      throw new MiException(code, message, details == null ? null : details.cloneInstance());
     }
   }
 

@@ -25,11 +25,44 @@ import io.miguard.annotations.OperationCallbacks;
  * the callback and the exception. An exception from the final callback, or from {@code writeError}
  * itself, is reported to {@code writeError} where possible and always logged through {@link
  * System.Logger} (logger {@code io.miguard.mi}).
+ *
+ * <p><b>Result lifetime.</b> The instance, class and completion details a result callback receives
+ * are borrowed (MI rule 5): valid until the callback returns, or, when the operation was started
+ * with {@link OperationOptions#manualAcknowledgement()}, until the result is acknowledged (or the
+ * operation stops without the acknowledgement). Closing the operation, from the callback or another
+ * thread, does not end a result whose callback is running. Reading one later throws {@link
+ * MiException}; keep {@link MiInstance#cloneInstance()} or {@link MiClass#cloneClass()}.
+ *
+ * <p><b>Closing from a callback (MI rules 7 and 9).</b> A callback may close its own operation. It
+ * must not close a session or the {@link MiApplication}: native MI deadlocks there, and this
+ * binding throws {@link MiException} instead. Close them after the callbacks, on another thread.
+ *
+ * <p><b>Lambdas.</b> This interface has no abstract method; {@link #onInstance}, {@link
+ * #onIndication} and {@link #onClass} turn a lambda for the one result callback an operation needs
+ * into callbacks ({@link InstanceCallback}, {@link IndicationCallback}, {@link ClassCallback}).
  */
 @OperationCallbacks
 public interface MiOperationCallbacks {
   /** The class of the instance handed to {@link #writeError} when a callback throws. */
   String CALLBACK_ERROR_CLASS = "MIGUARD_CallbackError";
+
+  /**
+   * Callbacks whose {@link #instanceResult} is {@code callback}: a lambda for an instance
+   * operation. Returns {@code callback} itself, which is already such callbacks.
+   */
+  static MiOperationCallbacks onInstance(InstanceCallback callback) {
+    return java.util.Objects.requireNonNull(callback, "callback");
+  }
+
+  /** Callbacks whose {@link #indicationResult} is {@code callback}: a lambda for a subscription. */
+  static MiOperationCallbacks onIndication(IndicationCallback callback) {
+    return java.util.Objects.requireNonNull(callback, "callback");
+  }
+
+  /** Callbacks whose {@link #classResult} is {@code callback}: a lambda for a class operation. */
+  static MiOperationCallbacks onClass(ClassCallback callback) {
+    return java.util.Objects.requireNonNull(callback, "callback");
+  }
 
   /** One result of an instance operation. */
   default void instanceResult(

@@ -11,6 +11,7 @@ import io.miguard.mi.spi.OperationKind;
 import io.miguard.mi.spi.OperationRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,13 @@ import java.util.function.UnaryOperator;
  *
  * <p>Starting an operation on a closed session throws {@link MiException} with {@link
  * MiResult#INVALID_PARAMETER}. A session is safe to use from several threads.
+ *
+ * <p>Instance arguments (keys, source, target, the instance to create, in-parameters) are copied
+ * when the operation starts, so a borrowed result instance may be passed while it is valid; passing
+ * one that was released throws {@link MiException} (MI rule 5, see {@link MiInstance}).
+ *
+ * <p>{@link #close()} refuses while operations of the session are open, and from inside a callback
+ * (MI rule 7); see there.
  */
 @SessionHandle
 public final class MiSession implements AutoCloseable {
@@ -67,7 +75,7 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
-  public MiOperation getInstance(String namespace, MiInstance keys) {
+  public MiOperation getInstance(String namespace, MiInstance keys) throws MiException {
     return getInstance(namespace, keys, null, null);
   }
 
@@ -84,7 +92,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation getInstance(
-      String namespace, MiInstance keys, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      String namespace, MiInstance keys, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return getInstance(namespace, keys, null, callbacks);
   }
 
@@ -105,14 +114,15 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       MiInstance keys,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.GET_INSTANCE,
         describe(namespace, keys == null ? null : keys.className()),
         options,
         callbacks,
         firstMissing("namespace", namespace, "keys", keys),
-        request -> request.namespace(namespace).instance(keys));
+        request -> request.namespace(namespace).instance(owned(keys)));
   }
 
   /**
@@ -126,7 +136,7 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
-  public MiOperation enumerateInstances(String namespace, String className) {
+  public MiOperation enumerateInstances(String namespace, String className) throws MiException {
     return enumerateInstances(namespace, className, null, null);
   }
 
@@ -144,7 +154,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
   public MiOperation enumerateInstances(
-      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return enumerateInstances(namespace, className, null, callbacks);
   }
 
@@ -166,7 +177,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String className,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.ENUMERATE_INSTANCES,
         describe(namespace, className),
@@ -188,7 +200,8 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
-  public MiOperation queryInstances(String namespace, String dialect, String query) {
+  public MiOperation queryInstances(String namespace, String dialect, String query)
+      throws MiException {
     return queryInstances(namespace, dialect, query, null, null);
   }
 
@@ -210,7 +223,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String dialect,
       String query,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return queryInstances(namespace, dialect, query, null, callbacks);
   }
 
@@ -234,7 +248,8 @@ public final class MiSession implements AutoCloseable {
       String dialect,
       String query,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.QUERY_INSTANCES,
         describe(namespace, query),
@@ -265,7 +280,8 @@ public final class MiSession implements AutoCloseable {
       String associationClass,
       String resultClass,
       String role,
-      String resultRole) {
+      String resultRole)
+      throws MiException {
     return associatorInstances(
         namespace, source, associationClass, resultClass, role, resultRole, null, null);
   }
@@ -294,7 +310,8 @@ public final class MiSession implements AutoCloseable {
       String resultClass,
       String role,
       String resultRole,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return associatorInstances(
         namespace, source, associationClass, resultClass, role, resultRole, null, callbacks);
   }
@@ -325,7 +342,8 @@ public final class MiSession implements AutoCloseable {
       String role,
       String resultRole,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.ASSOCIATOR_INSTANCES,
         describe(namespace, source == null ? null : source.className()),
@@ -335,7 +353,7 @@ public final class MiSession implements AutoCloseable {
         request ->
             request
                 .namespace(namespace)
-                .instance(source)
+                .instance(owned(source))
                 .association(associationClass, resultClass, role, resultRole));
   }
 
@@ -354,7 +372,7 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
   public MiOperation referenceInstances(
-      String namespace, MiInstance source, String resultClass, String role) {
+      String namespace, MiInstance source, String resultClass, String role) throws MiException {
     return referenceInstances(namespace, source, resultClass, role, null, null);
   }
 
@@ -378,7 +396,8 @@ public final class MiSession implements AutoCloseable {
       MiInstance source,
       String resultClass,
       String role,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return referenceInstances(namespace, source, resultClass, role, null, callbacks);
   }
 
@@ -404,7 +423,8 @@ public final class MiSession implements AutoCloseable {
       String resultClass,
       String role,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.REFERENCE_INSTANCES,
         describe(namespace, source == null ? null : source.className()),
@@ -414,7 +434,7 @@ public final class MiSession implements AutoCloseable {
         request ->
             request
                 .namespace(namespace)
-                .instance(source)
+                .instance(owned(source))
                 .association(null, resultClass, role, null));
   }
 
@@ -430,7 +450,7 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
-  public MiOperation createInstance(String namespace, MiInstance instance) {
+  public MiOperation createInstance(String namespace, MiInstance instance) throws MiException {
     return createInstance(namespace, instance, null, null);
   }
 
@@ -447,7 +467,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation createInstance(
-      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return createInstance(namespace, instance, null, callbacks);
   }
 
@@ -468,14 +489,15 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       MiInstance instance,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.CREATE_INSTANCE,
         describe(namespace, instance == null ? null : instance.className()),
         options,
         callbacks,
         firstMissing("namespace", namespace, "instance", instance),
-        request -> request.namespace(namespace).instance(instance));
+        request -> request.namespace(namespace).instance(owned(instance)));
   }
 
   /**
@@ -490,7 +512,7 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
-  public MiOperation modifyInstance(String namespace, MiInstance instance) {
+  public MiOperation modifyInstance(String namespace, MiInstance instance) throws MiException {
     return modifyInstance(namespace, instance, null, null);
   }
 
@@ -507,7 +529,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation modifyInstance(
-      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return modifyInstance(namespace, instance, null, callbacks);
   }
 
@@ -528,14 +551,15 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       MiInstance instance,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.MODIFY_INSTANCE,
         describe(namespace, instance == null ? null : instance.className()),
         options,
         callbacks,
         firstMissing("namespace", namespace, "instance", instance),
-        request -> request.namespace(namespace).instance(instance));
+        request -> request.namespace(namespace).instance(owned(instance)));
   }
 
   /**
@@ -549,7 +573,7 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
-  public MiOperation deleteInstance(String namespace, MiInstance instance) {
+  public MiOperation deleteInstance(String namespace, MiInstance instance) throws MiException {
     return deleteInstance(namespace, instance, null, null);
   }
 
@@ -566,7 +590,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation deleteInstance(
-      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return deleteInstance(namespace, instance, null, callbacks);
   }
 
@@ -587,14 +612,15 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       MiInstance instance,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.DELETE_INSTANCE,
         describe(namespace, instance == null ? null : instance.className()),
         options,
         callbacks,
         firstMissing("namespace", namespace, "instance", instance),
-        request -> request.namespace(namespace).instance(instance));
+        request -> request.namespace(namespace).instance(owned(instance)));
   }
 
   /**
@@ -618,7 +644,8 @@ public final class MiSession implements AutoCloseable {
       String className,
       String methodName,
       MiInstance target,
-      MiInstance inParameters) {
+      MiInstance inParameters)
+      throws MiException {
     return invoke(namespace, className, methodName, target, inParameters, null, null);
   }
 
@@ -645,7 +672,8 @@ public final class MiSession implements AutoCloseable {
       String methodName,
       MiInstance target,
       MiInstance inParameters,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return invoke(namespace, className, methodName, target, inParameters, null, callbacks);
   }
 
@@ -674,7 +702,8 @@ public final class MiSession implements AutoCloseable {
       MiInstance target,
       MiInstance inParameters,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.INVOKE,
         describe(
@@ -695,8 +724,8 @@ public final class MiSession implements AutoCloseable {
             request
                 .namespace(namespace)
                 .className(className != null ? className : target.className())
-                .instance(target)
-                .method(methodName, inParameters));
+                .instance(owned(target))
+                .method(methodName, owned(inParameters)));
   }
 
   /**
@@ -713,7 +742,7 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
-  public MiOperation subscribe(String namespace, String dialect, String query) {
+  public MiOperation subscribe(String namespace, String dialect, String query) throws MiException {
     return subscribe(namespace, dialect, query, null, null);
   }
 
@@ -737,7 +766,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String dialect,
       String query,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return subscribe(namespace, dialect, query, null, callbacks);
   }
 
@@ -763,7 +793,8 @@ public final class MiSession implements AutoCloseable {
       String dialect,
       String query,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.SUBSCRIBE,
         describe(namespace, query),
@@ -784,7 +815,7 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
-  public MiOperation getCimClass(String namespace, String className) {
+  public MiOperation getCimClass(String namespace, String className) throws MiException {
     return getCimClass(namespace, className, null, null);
   }
 
@@ -801,7 +832,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation getCimClass(
-      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return getCimClass(namespace, className, null, callbacks);
   }
 
@@ -822,7 +854,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String className,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.GET_CLASS,
         describe(namespace, className),
@@ -844,7 +877,8 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE, drainWith = "drainClasses")
-  public MiOperation enumerateClasses(String namespace, String className, boolean namesOnly) {
+  public MiOperation enumerateClasses(String namespace, String className, boolean namesOnly)
+      throws MiException {
     return enumerateClasses(namespace, className, namesOnly, null, null);
   }
 
@@ -869,7 +903,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String className,
       boolean namesOnly,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return enumerateClasses(namespace, className, namesOnly, null, callbacks);
   }
 
@@ -896,7 +931,8 @@ public final class MiSession implements AutoCloseable {
       String className,
       boolean namesOnly,
       OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.ENUMERATE_CLASSES,
         describe(namespace, className),
@@ -915,7 +951,7 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
-  public MiOperation testConnection() {
+  public MiOperation testConnection() throws MiException {
     return testConnection(null, null);
   }
 
@@ -929,7 +965,8 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
-  public MiOperation testConnection(@AsyncIfNonNull MiOperationCallbacks callbacks) {
+  public MiOperation testConnection(@AsyncIfNonNull MiOperationCallbacks callbacks)
+      throws MiException {
     return testConnection(null, callbacks);
   }
 
@@ -945,7 +982,7 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation testConnection(
-      OperationOptions options, @AsyncIfNonNull MiOperationCallbacks callbacks) {
+      OperationOptions options, @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
     return start(
         OperationKind.TEST_CONNECTION,
         describe(null, null),
@@ -988,29 +1025,89 @@ public final class MiSession implements AutoCloseable {
   }
 
   /**
-   * Closes the session ({@code MI_Session_Close}) and every operation it still owns. Closing a
-   * closed session does nothing.
+   * Closes the session ({@code MI_Session_Close}). Closing a closed session does nothing.
    *
-   * <p>Native MI waits here until every operation was closed, and so hangs on an undrained
-   * synchronous operation. This binding never hangs and never throws: it closes what is left
-   * forcibly, cancelling running operations and discarding their undelivered results (asynchronous
-   * ones still receive a {@link MiResult#FAILED} final result in their callbacks). Operations
-   * closed this way refuse any later use, and closing them again does nothing.
+   * <p>Every operation of the session must be closed first (MI rule 7): native MI waits here until
+   * each is closed, and so hangs forever on one that is not. This binding refuses instead: with
+   * operations still open it throws and changes nothing, so that the caller can drain and close
+   * them (they stay usable) and close the session again. An asynchronous operation counts until it
+   * is closed, also after its final callback ran.
+   *
+   * <p>Nor may a session be closed from inside an {@link MiOperationCallbacks} method on the
+   * callback's own thread: native MI's synchronous session close waits there for callbacks that
+   * cannot finish, a deadlock (MI rule 7; MI allows it only with a completion callback, which this
+   * binding's close has not). Close the operation in its callback, and the session afterwards on
+   * another thread. {@link MiApplication#close()} is the one shutdown that closes sessions with
+   * open operations, for a program that is exiting.
+   *
+   * @throws MiException {@link MiResult#FAILED} naming each open operation (its kind, target,
+   *     synchronous or asynchronous, starting identity, whether its final result was retrieved) and
+   *     the rule, when operations are still open; {@link MiResult#FAILED} naming the callback when
+   *     called from one. In both cases the session stays open.
    */
   @ClosesSession
   @Override
-  public void close() {
-    List<MiOperation> left;
+  public void close() throws MiException {
+    CallbackDelivery.RunningCallback callback = CallbackDelivery.runningCallback();
+    if (callback != null) {
+      throw new MiException(
+          MiResult.FAILED,
+          "cannot close "
+              + this
+              + " from "
+              + callback
+              + " on the callback's own thread: native MI's session close waits there for"
+              + " callbacks that cannot finish, a deadlock (MI rule 7: never close a session from"
+              + " a callback without a completion callback); close the session after the"
+              + " callback, on another thread. The session stays open");
+    }
     synchronized (this) {
       if (closed) {
         return;
       }
+      List<MiOperation> open = new ArrayList<>(openOperations);
+      if (!open.isEmpty()) {
+        open.sort(Comparator.comparingLong(MiOperation::id));
+        StringBuilder names = new StringBuilder();
+        for (MiOperation operation : open) {
+          names.append(names.length() == 0 ? "" : "; ").append(operation);
+          if (operation.isSynchronous() && !operation.isDrained()) {
+            names.append(" (final result not retrieved yet)");
+          }
+        }
+        throw new MiException(
+            MiResult.FAILED,
+            "cannot close "
+                + this
+                + ": "
+                + open.size()
+                + (open.size() == 1 ? " operation is" : " operations are")
+                + " still open: "
+                + names
+                + ". Native MI's session close waits until every operation of the session is"
+                + " closed, and would hang here forever (MI rule 7: close every operation before"
+                + " its session). The session and its operations stay open: drain and close the"
+                + " operations, then close the session again");
+      }
+      closed = true;
+    }
+    application.sessionClosed(this);
+  }
+
+  /**
+   * Closes the session and force-closes its open operations ({@link MiApplication#close()} only):
+   * running operations are cancelled, undelivered results discarded, borrowed results released.
+   * Never blocks and never throws.
+   */
+  void shutDown(String why) {
+    List<MiOperation> left;
+    synchronized (this) {
       closed = true;
       left = new ArrayList<>(openOperations);
       openOperations.clear();
     }
     for (MiOperation operation : left) {
-      operation.forceClose("the operation was closed because its session was closed");
+      operation.forceClose(why);
     }
     application.sessionClosed(this);
   }
@@ -1041,6 +1138,11 @@ public final class MiSession implements AutoCloseable {
     Duration timeout =
         effective.timeout() != null ? effective.timeout() : destinationOptions.timeout();
     Identity identity = SecurityContext.current();
+    // Built before the operation exists: copying a released borrowed argument throws to the caller.
+    OperationRequest request =
+        missingParameter != null
+            ? null
+            : fields.apply(OperationRequest.builder(kind, identity)).build();
     ResultChannel channel = new ResultChannel(kind, timeout);
     MiOperation operation =
         new MiOperation(
@@ -1056,7 +1158,12 @@ public final class MiSession implements AutoCloseable {
       if (closed) {
         throw new MiException(
             MiResult.INVALID_PARAMETER,
-            "cannot start a " + kind + " operation: " + this + " is closed");
+            "cannot start "
+                + kind
+                + (target.isEmpty() ? "" : " " + target)
+                + ": "
+                + this
+                + " is closed");
       }
       openOperations.add(operation);
     }
@@ -1070,7 +1177,7 @@ public final class MiSession implements AutoCloseable {
     }
     channel.startingOn(Thread.currentThread());
     try {
-      backend.start(fields.apply(OperationRequest.builder(kind, identity)).build(), channel);
+      backend.start(request, channel);
     } catch (RuntimeException failure) {
       // The SPI says a backend reports errors through complete(); one that throws must not leave
       // the caller waiting for a result that never comes.
@@ -1080,6 +1187,16 @@ public final class MiSession implements AutoCloseable {
       channel.startingOn(null);
     }
     return operation;
+  }
+
+  /**
+   * An instance argument as the operation keeps it: owned (MI copies what a call needs), so that
+   * the caller's borrowed instance may be released while the operation runs.
+   *
+   * @throws MiException if {@code instance} is a borrowed instance that was already released
+   */
+  private static MiInstance owned(MiInstance instance) {
+    return instance == null ? null : instance.owned();
   }
 
   /** The name of the first null value among name/value pairs, or null if none is null. */

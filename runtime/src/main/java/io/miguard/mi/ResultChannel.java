@@ -127,9 +127,9 @@ final class ResultChannel implements ResultSink {
             new FinalItem(
                 null,
                 MiResult.FAILED,
-                "the backend completed a "
+                "the backend completed an operation of kind "
                     + kind
-                    + " operation with a "
+                    + " with a result of type "
                     + carried.getClass().getName(),
                 null);
       } else {
@@ -213,7 +213,7 @@ final class ResultChannel implements ResultSink {
     complete(
         null,
         MiResult.FAILED,
-        "the backend delivered " + what + " to a " + kind + " operation",
+        "the backend delivered " + what + " to an operation of kind " + kind,
         null);
     return false;
   }

@@ -80,6 +80,30 @@ class AnnotationContractTest {
   }
 
   @Test
+  void copiesAndLambdaCallbacksCarryTheirVocabulary() {
+    assertThat(ClassFile.of(MiInstance.class).annotationsOf("cloneInstance()"))
+        .containsExactly(ANNOTATIONS + "CopiesResult");
+    assertThat(ClassFile.of(MiClass.class).annotationsOf("cloneClass()"))
+        .containsExactly(ANNOTATIONS + "CopiesResult");
+    for (Class<?> callback :
+        List.of(InstanceCallback.class, IndicationCallback.class, ClassCallback.class)) {
+      assertWithMessage(callback.getSimpleName())
+          .that(ClassFile.of(callback).classAnnotations)
+          .contains(ANNOTATIONS + "OperationCallbacks");
+      assertWithMessage(callback.getSimpleName())
+          .that(MiOperationCallbacks.class.isAssignableFrom(callback))
+          .isTrue();
+      assertWithMessage(callback.getSimpleName())
+          .that(callback.isAnnotationPresent(FunctionalInterface.class))
+          .isTrue();
+    }
+    assertThat(ClassFile.of(MiSession.class).annotationsOf("close()"))
+        .containsExactly(ANNOTATIONS + "ClosesSession");
+    assertThat(ClassFile.of(MiApplication.class).annotationsOf("close()"))
+        .containsExactly(ANNOTATIONS + "ClosesApplication");
+  }
+
+  @Test
   void everySessionOperationStartsAnOperationWithTheRightModeAndResultCount() {
     ClassFile session = ClassFile.of(MiSession.class);
     int starters = 0;
@@ -158,7 +182,7 @@ class AnnotationContractTest {
 
   /** The methods and class annotations of a class file, from {@code javap -v -p}. */
   private static final class ClassFile {
-    private static final Pattern HEADER = Pattern.compile("^  (\\S.*\\));$");
+    private static final Pattern HEADER = Pattern.compile("^  (\\S.*\\))(?: throws [\\w.$, ]+)?;$");
     private static final Pattern ANNOTATION =
         Pattern.compile("^\\s+(io\\.miguard\\.annotations\\.\\w+)");
     private static final Pattern PARAMETER = Pattern.compile("^\\s+parameter (\\d+):");

@@ -138,12 +138,56 @@ class AsynchronousOperationTest {
             assertThrows(MiException.class, op::getInstance),
             assertThrows(MiException.class, op::getIndication),
             assertThrows(MiException.class, op::getCimClass),
-            assertThrows(MiException.class, op::drainInstances))) {
+            assertThrows(MiException.class, op::drainInstances),
+            assertThrows(MiException.class, op::drainClasses),
+            assertThrows(MiException.class, () -> op.instances().iterator().hasNext()))) {
       assertThat(error.result()).isEqualTo(MiResult.INVALID_PARAMETER);
+      assertThat(error.errorMessage()).contains("on " + op + " refused");
       assertThat(error.errorMessage()).contains("asynchronous");
+      assertThat(error.errorMessage()).contains("MI rule 3");
     }
     callbacks.awaitFinal();
     op.close();
+  }
+
+  @Test
+  void lambdaCallbacksReceiveTheResultsOfTheirKind() throws Exception {
+    List<Object> indications = new java.util.concurrent.CopyOnWriteArrayList<>();
+    MiOperation subscription =
+        session.subscribe(
+            NS,
+            "WQL",
+            "events",
+            MiOperationCallbacks.onIndication(
+                (operation, result, ack) -> {
+                  if (result.moreResults()) {
+                    indications.add(result.instance().get("Id"));
+                  }
+                }));
+    waitUntil(() -> indications.size() >= 2);
+    subscription.close();
+    assertThat(indications.subList(0, 2)).containsExactly(0L, 1L).inOrder();
+
+    List<String> classes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    MiOperation enumeration =
+        session.enumerateClasses(
+            NS,
+            "Count2",
+            false,
+            MiOperationCallbacks.onClass(
+                (operation, result, ack) -> {
+                  if (result.cimClass() != null) {
+                    classes.add(result.cimClass().className());
+                  }
+                  if (!result.moreResults()) {
+                    done.countDown();
+                  }
+                }));
+    assertThat(done.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    enumeration.close();
+    assertThat(classes).containsExactly("Fake_Class0", "Fake_Class1").inOrder();
+    assertThat(enumeration.isSynchronous()).isFalse();
   }
 
   @Test

@@ -103,7 +103,7 @@ class ConcurrencyTest {
     do {
       result = op.getInstance();
       if (result.instance() != null) {
-        instances.add(result.instance());
+        instances.add(result.instance().cloneInstance()); // valid until the next retrieval
       }
     } while (result.moreResults());
     assertThat(result.resultCode()).isEqualTo(MiResult.OK);

@@ -16,12 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * decided by its request, so that tests read naturally:
  *
  * <ul>
- *   <li>namespace {@value #MISSING_NAMESPACE}: fails with INVALID_NAMESPACE;
+ *   <li>namespace {@value #MISSING_NAMESPACE}: fails with INVALID_NAMESPACE and a {@code CIM_Error}
+ *       completion details instance;
  *   <li>class {@code CountN} (enumerate, query text {@code CountN}, associators/references result
  *       class): N instances, then OK; other multi-instance operations deliver {@value
  *       #DEFAULT_COUNT};
  *   <li>class {@value #BLOCKING_CLASS}: delivers nothing until cancelled;
- *   <li>single-result operations: one instance echoing the request, then OK;
+ *   <li>single-result operations: one instance echoing the request (the request's instance, if any,
+ *       embedded as {@code Echo}), then OK;
  *   <li>class operations: {@code CountN} classes for enumerate classes, one class for get class;
  *   <li>subscribe: an indication every {@value #INDICATION_PERIOD_MILLIS} ms until cancelled.
  * </ul>
@@ -98,7 +100,9 @@ final class FakeBackend implements MiBackend {
           null,
           MiResult.INVALID_NAMESPACE,
           "namespace " + request.namespace() + " does not exist",
-          null);
+          MiInstance.builder("CIM_Error")
+              .property("Message", "no namespace " + request.namespace())
+              .build());
       return;
     }
     if (BLOCKING_CLASS.equals(subject(request))) {
@@ -144,6 +148,7 @@ final class FakeBackend implements MiBackend {
                   .property("Operation", serial)
                   .property("Identity", request.identity().name())
                   .property("Method", request.methodName())
+                  .property("Echo", request.instance())
                   .build();
           sink.complete(echo, MiResult.OK, null, null);
         }

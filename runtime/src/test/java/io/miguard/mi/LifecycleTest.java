@@ -10,13 +10,19 @@ import io.miguard.mi.spi.MiBackend;
 import io.miguard.mi.spi.OperationRequest;
 import io.miguard.mi.spi.ResultSink;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Session and application close: they release everything they own, never hang, never throw. */
+/**
+ * Session and application close: a session refuses to close over open operations or from a callback
+ * (MI rule 7); the application's close releases everything it owns and never hangs.
+ */
 class LifecycleTest {
   private static final String NS = "root/fake";
   private static final Duration BOUND = Duration.ofSeconds(5);
@@ -60,30 +66,72 @@ class LifecycleTest {
   }
 
   @Test
-  void sessionCloseForciblyClosesUndrainedAndForeignOperationsWithoutHanging() {
+  void sessionCloseWithOpenOperationsIsRefusedNamingThemAndLeavesEverythingUsable() {
     MiSession session = app.newSession(null, null);
     MiOperation undrained = session.enumerateInstances(NS, "Count5");
     undrained.getInstance();
     MiOperation blocking = session.enumerateInstances(NS, FakeBackend.BLOCKING_CLASS);
     MiOperation foreign =
         SecurityContext.runAs(Identity.of("alice"), () -> session.testConnection());
+    MiOperation asynchronous = session.enumerateInstances(NS, "Count1", new RecordingCallbacks());
+    MiOperation closed = session.testConnection();
+    closed.getInstance();
+    closed.close();
 
-    assertTimeoutPreemptively(BOUND, session::close);
+    MiException error =
+        assertThrows(MiException.class, () -> assertTimeoutPreemptively(BOUND, session::close));
 
-    assertThat(session.isClosed()).isTrue();
+    assertThat(error.result()).isEqualTo(MiResult.FAILED);
+    assertThat(error.errorMessage()).contains("cannot close " + session);
+    assertThat(error.errorMessage()).contains("4 operations are still open");
+    assertThat(error.errorMessage()).contains(undrained + " (final result not retrieved yet)");
+    assertThat(error.errorMessage()).contains("ENUMERATE_INSTANCES root/fake Count5, synchronous");
+    assertThat(error.errorMessage()).contains(blocking.toString());
+    assertThat(error.errorMessage()).contains("TEST_CONNECTION, synchronous, started as alice");
+    assertThat(error.errorMessage()).contains(asynchronous + ".");
+    assertThat(error.errorMessage()).doesNotContain(closed.toString());
+    assertThat(error.errorMessage()).contains("MI rule 7");
+    assertThat(error.errorMessage()).contains("would hang");
+    assertThat(session.isClosed()).isFalse();
+    assertThat(session.openOperationCount()).isEqualTo(4);
+    assertThat(app.openSessionCount()).isEqualTo(1);
+
+    // Everything stays usable: drain and close the operations, then the session closes.
+    assertThat(undrained.drainInstances()).hasSize(4);
+    undrained.close();
+    blocking.cancel(CancellationReason.NONE);
+    assertThat(blocking.drainInstances()).isEmpty();
+    blocking.close();
+    SecurityContext.runAs(
+        Identity.of("alice"),
+        () -> {
+          foreign.getInstance();
+          foreign.close();
+          return null;
+        });
+    asynchronous.close();
     assertThat(session.openOperationCount()).isEqualTo(0);
+    session.close();
+    assertThat(session.isClosed()).isTrue();
     assertThat(app.openSessionCount()).isEqualTo(0);
-    for (MiOperation op : new MiOperation[] {undrained, blocking, foreign}) {
-      assertThat(op.isClosed()).isTrue();
-      op.close(); // closing again does nothing, whoever asks
-      MiException error = assertThrows(MiException.class, op::getInstance);
-      assertThat(error.result()).isEqualTo(MiResult.INVALID_PARAMETER);
-    }
     session.close(); // closing again does nothing
   }
 
   @Test
-  void sessionCloseEndsARetrievalBlockedOnAnotherThread() throws Exception {
+  void sessionCloseAfterEveryOperationWasClosedSucceeds() {
+    MiSession session = app.newSession(null, null);
+    try (MiOperation op = session.enumerateInstances(NS, "Count3")) {
+      assertThat(op.drainInstances()).hasSize(3);
+    }
+    MiOperation asynchronous = session.enumerateInstances(NS, "Count2", new RecordingCallbacks());
+    asynchronous.close(); // an asynchronous operation needs no drain, even while it runs
+    session.close();
+    assertThat(session.isClosed()).isTrue();
+    assertThat(app.openSessionCount()).isEqualTo(0);
+  }
+
+  @Test
+  void applicationCloseEndsARetrievalBlockedOnAnotherThread() throws Exception {
     MiSession session = app.newSession(null, null);
     MiOperation op = session.enumerateInstances(NS, FakeBackend.BLOCKING_CLASS);
     CompletableFuture<InstanceResult> retrieval =
@@ -91,26 +139,58 @@ class LifecycleTest {
     Thread.sleep(50);
     assertThat(retrieval.isDone()).isFalse();
 
-    session.close();
+    assertTimeoutPreemptively(BOUND, app::close);
 
     InstanceResult last = retrieval.get(5, TimeUnit.SECONDS);
     assertThat(last.moreResults()).isFalse();
     assertThat(last.resultCode()).isEqualTo(MiResult.FAILED);
-    assertThat(last.errorMessage()).contains("session was closed");
+    assertThat(last.errorMessage()).contains("application lifecycle-test closed");
+    assertThat(op.isClosed()).isTrue();
   }
 
   @Test
-  void sessionCloseDeliversTheFinalResultToRunningAsynchronousOperations() throws Exception {
+  void applicationCloseDeliversTheFinalResultToRunningAsynchronousOperations() throws Exception {
     MiSession session = app.newSession(null, null);
     RecordingCallbacks callbacks = new RecordingCallbacks();
     session.subscribe(NS, "WQL", "events", callbacks);
     waitUntil(() -> !callbacks.deliveries.isEmpty());
 
-    assertTimeoutPreemptively(BOUND, session::close);
+    assertTimeoutPreemptively(BOUND, app::close);
 
     Delivery last = callbacks.awaitFinal();
     assertThat(last.resultCode()).isEqualTo(MiResult.FAILED);
-    assertThat(last.errorMessage()).contains("session was closed");
+    assertThat(last.errorMessage()).contains("application lifecycle-test closed");
+    assertThat(app.awaitTermination(BOUND)).isTrue();
+  }
+
+  @Test
+  void applicationCloseNeverHangsOnACallbackThatBlocks() throws Exception {
+    MiSession session = app.newSession(null, null);
+    CountDownLatch never = new CountDownLatch(1);
+    CountDownLatch blocked = new CountDownLatch(1);
+    session.enumerateInstances(
+        NS,
+        "Count3",
+        MiOperationCallbacks.onInstance(
+            (operation, result, ack) -> {
+              blocked.countDown();
+              try {
+                never.await(); // a callback that would block forever
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }));
+    assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+
+    long start = System.nanoTime();
+    assertTimeoutPreemptively(BOUND, app::close);
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+    assertThat(tookMillis).isAtLeast(MiApplication.DELIVERY_GRACE_MILLIS - 100);
+    assertThat(app.isClosed()).isTrue();
+    assertThat(app.openOperationCount()).isEqualTo(0);
+    assertThat(backend.isClosed()).isTrue();
+    // The blocked callback was interrupted, so its thread delivers the final result and ends.
     assertThat(app.awaitTermination(BOUND)).isTrue();
   }
 
@@ -121,7 +201,8 @@ class LifecycleTest {
     MiException error =
         assertThrows(MiException.class, () -> session.enumerateInstances(NS, "Count1"));
     assertThat(error.result()).isEqualTo(MiResult.INVALID_PARAMETER);
-    assertThat(error.errorMessage()).contains("is closed");
+    assertThat(error.errorMessage())
+        .isEqualTo("cannot start ENUMERATE_INSTANCES root/fake Count1: MiSession[local] is closed");
     assertThat(backend.requests()).isEmpty();
   }
 
@@ -157,20 +238,71 @@ class LifecycleTest {
   }
 
   @Test
-  void applicationMayBeClosedFromACallbackWithoutHanging() throws Exception {
+  void applicationCloseFromACallbackIsRefusedNamingTheCallbackAndTheRule() throws Exception {
     MiSession session = app.newSession(null, null);
+    List<MiException> refusals = new CopyOnWriteArrayList<>();
     RecordingCallbacks callbacks =
         new RecordingCallbacks() {
           @Override
           void onResult(MiOperation operation, Delivery delivery, ResultAcknowledgement ack) {
-            app.close();
+            try {
+              app.close();
+            } catch (MiException refused) {
+              refusals.add(refused);
+            }
           }
         };
-    session.enumerateInstances(NS, "Count3", callbacks);
+    MiOperation op = session.enumerateInstances(NS, "Count3", callbacks);
     Delivery last = callbacks.awaitFinal();
-    assertThat(last.resultCode()).isEqualTo(MiResult.FAILED);
+
+    assertThat(last.resultCode()).isEqualTo(MiResult.OK); // nothing was closed
+    assertThat(refusals).hasSize(4); // three instances and the final result
+    MiException refusal = refusals.get(0);
+    assertThat(refusal.result()).isEqualTo(MiResult.FAILED);
+    assertThat(refusal.errorMessage()).contains("cannot close " + app);
+    assertThat(refusal.errorMessage()).contains("from the instanceResult callback of " + op);
+    assertThat(refusal.errorMessage()).contains("MI rule 7");
+    assertThat(refusal.errorMessage()).contains("deadlock");
+    assertThat(app.isClosed()).isFalse();
+    op.close();
+    session.close();
+    app.close(); // outside the callbacks it works
     assertThat(app.isClosed()).isTrue();
-    assertThat(app.awaitTermination(BOUND)).isTrue();
+  }
+
+  @Test
+  void sessionCloseFromACallbackIsRefusedEvenForAnotherSession() throws Exception {
+    MiSession session = app.newSession(null, null);
+    MiSession other = app.newSession(null, null);
+    List<MiException> refusals = new CopyOnWriteArrayList<>();
+    MiOperation op =
+        session.getCimClass(
+            NS,
+            "Count1",
+            MiOperationCallbacks.onClass(
+                (operation, result, ack) -> {
+                  for (MiSession target : List.of(session, other)) {
+                    try {
+                      target.close();
+                    } catch (MiException refused) {
+                      refusals.add(refused);
+                    }
+                  }
+                  operation.close(); // its own operation may be closed here (MI rule 9)
+                }));
+    waitUntil(op::isClosed);
+
+    assertThat(refusals).hasSize(2);
+    assertThat(refusals.get(0).result()).isEqualTo(MiResult.FAILED);
+    assertThat(refusals.get(0).errorMessage())
+        .contains("cannot close " + session + " from the classResult callback of MiOperation#");
+    assertThat(refusals.get(0).errorMessage()).contains("MI rule 7");
+    assertThat(refusals.get(1).errorMessage()).contains("cannot close " + other);
+    assertThat(session.isClosed()).isFalse();
+    assertThat(other.isClosed()).isFalse();
+    session.close(); // on the test's thread, with the operation closed, it works
+    other.close();
+    assertThat(app.openSessionCount()).isEqualTo(0);
   }
 
   @Test

@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Callbacks that record every result with the thread and identity it arrived on, and let a test
- * wait for the final one. Subclasses add behaviour in {@link #onResult}.
+ * wait for the final one. Subclasses add behaviour in {@link #onResult}. The recorded payload is an
+ * owned copy, taken while the callback runs (the result's own objects are released when it returns,
+ * MI rule 5).
  */
 class RecordingCallbacks implements MiOperationCallbacks {
   /** One delivered result, whatever its kind. */
@@ -76,7 +78,7 @@ class RecordingCallbacks implements MiOperationCallbacks {
     Delivery delivery =
         new Delivery(
             operation,
-            payload,
+            ownedCopy(payload),
             more,
             code,
             message,
@@ -90,6 +92,16 @@ class RecordingCallbacks implements MiOperationCallbacks {
         done.countDown();
       }
     }
+  }
+
+  private static Object ownedCopy(Object payload) {
+    if (payload instanceof MiInstance instance) {
+      return instance.cloneInstance();
+    }
+    if (payload instanceof MiClass cimClass) {
+      return cimClass.cloneClass();
+    }
+    return payload;
   }
 
   /** Called after each result was recorded; the final one counts down even if this throws. */

@@ -122,11 +122,11 @@ class SynchronousOperationTest {
   void subscriptionDeliversIndicationsUntilCancelledThenAFailedFinalResult() {
     MiOperation op = session.subscribe(NS, "WQL", "SELECT * FROM __InstanceCreationEvent");
     IndicationResult first = op.getIndication();
-    IndicationResult second = op.getIndication();
     assertThat(first.moreResults()).isTrue();
     assertThat(first.instance().get("Id")).isEqualTo(0L);
     assertThat(first.bookmark()).isEqualTo("bookmark-1");
     assertThat(first.machineId()).isEqualTo("fake");
+    IndicationResult second = op.getIndication();
     assertThat(second.instance().get("Id")).isEqualTo(1L);
 
     op.cancel(CancellationReason.NONE);

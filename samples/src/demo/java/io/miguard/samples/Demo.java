@@ -2,6 +2,7 @@ package io.miguard.samples;
 
 import io.miguard.mi.MiException;
 import io.miguard.mi.MiInstance;
+import io.miguard.mi.MiSession;
 import io.miguard.samples.good.AuditReader;
 import io.miguard.samples.good.BackgroundAudit;
 import io.miguard.samples.good.DiskReport;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the good samples against the embedded backend and prints what they find; then runs two of
- * the bad samples to show the runtime binding refusing the same mistakes the checks report.
+ * the bad samples, in a session of their own, to show the runtime binding refusing the same
+ * mistakes the checks report, and refusing to close the session they left operations open in (MI
+ * rule 7). The application's close at the end shuts down what they left.
  */
 public final class Demo {
   private static final String AUDIT_CLASS = "Audit_LogonEvent";
@@ -77,9 +80,9 @@ public final class Demo {
   private static void runBadSamples(Inventory inventory) {
     System.out.println();
     System.out.println("== Two bad samples: the runtime binding refuses what the checks report");
+    MiSession session = inventory.openSession();
     try {
-      new io.miguard.samples.bad.ProcessInventory(inventory.session())
-          .findProcessId("explorer.exe");
+      new io.miguard.samples.bad.ProcessInventory(session).findProcessId("explorer.exe");
       System.out.println("bad.ProcessInventory: no error (unexpected)");
     } catch (MiException refused) {
       System.out.println(
@@ -89,11 +92,23 @@ public final class Demo {
               + refused.errorMessage());
     }
     try {
-      new io.miguard.samples.bad.AuditReader(inventory.session()).auditRecords(AUDIT_CLASS);
+      new io.miguard.samples.bad.AuditReader(session).auditRecords(AUDIT_CLASS);
       System.out.println("bad.AuditReader: no error (unexpected)");
     } catch (MiException refused) {
       System.out.println(
           "bad.AuditReader.auditRecords -> MiException "
+              + refused.result()
+              + ": "
+              + refused.errorMessage());
+    }
+    // Both left their operation open: native MI would hang closing the session; the binding
+    // refuses.
+    try {
+      session.close();
+      System.out.println("closing their session: no error (unexpected)");
+    } catch (MiException refused) {
+      System.out.println(
+          "closing the session they left operations open in -> MiException "
               + refused.result()
               + ": "
               + refused.errorMessage());

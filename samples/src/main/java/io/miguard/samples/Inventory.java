@@ -27,6 +27,15 @@ public final class Inventory implements AutoCloseable {
     return session;
   }
 
+  /** Opens another session of the same application; {@link #close()} shuts it down too. */
+  public MiSession openSession() {
+    return application.newSession(null, null);
+  }
+
+  /**
+   * Closes the session, then the application, which shuts down whatever is left (other sessions,
+   * operations left open). The session close is refused while operations of it are open.
+   */
   @Override
   public void close() {
     session.close();

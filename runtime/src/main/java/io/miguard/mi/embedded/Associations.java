@@ -89,6 +89,10 @@ final class Associations {
   }
 
   private void checkFilterClass(String className, String what) {
+    if (className != null && className.isBlank()) {
+      throw new MiException(
+          MiResult.INVALID_PARAMETER, "the " + what + " is empty; pass null for no filter");
+    }
     if (className != null && data.classDef(className) == null) {
       throw new MiException(
           MiResult.INVALID_CLASS, what + " " + className + " does not exist in " + data.name());

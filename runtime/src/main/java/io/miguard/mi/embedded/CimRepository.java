@@ -406,10 +406,25 @@ public final class CimRepository {
   private NamespaceData namespaceLocked(String namespace) {
     NamespaceData data = namespace == null ? null : namespaces.get(key(namespace));
     if (data == null) {
-      throw new MiException(
-          MiResult.INVALID_NAMESPACE, "namespace " + namespace + " does not exist");
+      throw noSuchNamespace(namespace);
     }
     return data;
+  }
+
+  /**
+   * The INVALID_NAMESPACE failure for a namespace name that names no namespace: missing, empty, or
+   * unknown, each said in words.
+   */
+  static MiException noSuchNamespace(String namespace) {
+    String message;
+    if (namespace == null) {
+      message = "no namespace given";
+    } else if (namespace.isBlank()) {
+      message = "the namespace name is empty; name one, such as root/cimv2";
+    } else {
+      message = "namespace " + namespace + " does not exist";
+    }
+    return new MiException(MiResult.INVALID_NAMESPACE, message);
   }
 
   private static NamespaceData.Located locate(NamespaceData data, MiInstance keys) {

@@ -57,6 +57,31 @@ final class CimTypes {
     return null;
   }
 
+  /** How a WQL comparison treats a value of some CIM type (see {@link #comparedAs}). */
+  enum ComparedAs {
+    NUMBER,
+    TEXT,
+    BOOLEAN,
+    /** Arrays, embedded objects and references: their comparisons are not type-checked. */
+    UNCHECKED
+  }
+
+  /** How WQL compares values of {@code type}. */
+  static ComparedAs comparedAs(String type) {
+    if (isArray(type)) {
+      return ComparedAs.UNCHECKED;
+    }
+    String scalar = type.trim().toLowerCase(Locale.ROOT);
+    if (INTEGER_RANGES.containsKey(scalar) || scalar.equals("real32") || scalar.equals("real64")) {
+      return ComparedAs.NUMBER;
+    }
+    return switch (scalar) {
+      case "string", "char16", "datetime" -> ComparedAs.TEXT;
+      case "boolean" -> ComparedAs.BOOLEAN;
+      default -> ComparedAs.UNCHECKED;
+    };
+  }
+
   private static boolean isArray(String type) {
     return type.endsWith("[]");
   }

@@ -131,7 +131,7 @@ final class InstanceShaper {
     if (namespace.classDef(declaredTarget) != null && !def.isA(declaredTarget)) {
       throw new MiException(
           MiResult.TYPE_MISMATCH,
-          what + " refers to " + declaredTarget + " but was given a " + def.name());
+          what + " refers to " + declaredTarget + " but was given an instance of " + def.name());
     }
     for (String keyName : def.keyNames()) {
       MiClass.Property key = def.property(keyName);
@@ -144,7 +144,7 @@ final class InstanceShaper {
       if (value == null) {
         throw new MiException(
             MiResult.INVALID_PARAMETER,
-            what + " refers to a " + def.name() + " without its key " + keyName);
+            what + " refers to an instance of " + def.name() + " without its key " + keyName);
       }
       builder.key(keyName, value);
     }

@@ -37,7 +37,7 @@ final class MethodInvoker {
       MiInstance inParameters) {}
 
   MiInstance invoke(OperationRequest request) {
-    if (request.methodName() == null) {
+    if (request.methodName() == null || request.methodName().isBlank()) {
       throw new MiException(MiResult.INVALID_PARAMETER, "no method name given");
     }
     Call call = repository.read(request.namespace(), data -> resolve(data, request));
@@ -84,7 +84,7 @@ final class MethodInvoker {
       if (!located.def().isA(def.name())) {
         throw new MiException(
             MiResult.INVALID_PARAMETER,
-            "the target is a " + located.def().name() + ", not a " + def.name());
+            "the target is an instance of " + located.def().name() + ", not of " + def.name());
       }
       def = located.def();
       target = located.instance();

@@ -42,7 +42,11 @@ final class NamespaceData {
   ClassDef requireClass(String className, MiResult failure) {
     ClassDef def = classDef(className);
     if (def == null) {
-      throw new MiException(failure, "class " + className + " does not exist in namespace " + name);
+      throw new MiException(
+          failure,
+          className == null || className.isBlank()
+              ? "no class name given"
+              : "class " + className + " does not exist in namespace " + name);
     }
     return def;
   }

@@ -55,12 +55,8 @@ final class OperationDispatcher {
 
   private void checkAccess(OperationRequest request) {
     String namespace = request.namespace();
-    if (namespace == null) {
-      throw new MiException(MiResult.INVALID_NAMESPACE, "no namespace given");
-    }
-    if (!repository.hasNamespace(namespace)) {
-      throw new MiException(
-          MiResult.INVALID_NAMESPACE, "namespace " + namespace + " does not exist");
+    if (namespace == null || !repository.hasNamespace(namespace)) {
+      throw CimRepository.noSuchNamespace(namespace);
     }
     boolean write =
         switch (request.kind()) {
@@ -108,7 +104,8 @@ final class OperationDispatcher {
               repository.classes(namespace, request.className(), request.namesOnly()), delivery);
       default ->
           throw new MiException(
-              MiResult.NOT_SUPPORTED, request.kind() + " is not supported by this backend");
+              MiResult.NOT_SUPPORTED,
+              "operations of kind " + request.kind() + " are not supported by this backend");
     }
   }
 
@@ -149,7 +146,7 @@ final class OperationDispatcher {
   }
 
   private static String requiredClass(OperationRequest request) {
-    if (request.className() == null) {
+    if (request.className() == null || request.className().isBlank()) {
       throw new MiException(MiResult.INVALID_PARAMETER, "no class name given");
     }
     return request.className();

@@ -1,5 +1,6 @@
 package io.miguard.mi.embedded;
 
+import io.miguard.mi.MiClass;
 import io.miguard.mi.MiException;
 import io.miguard.mi.MiResult;
 import io.miguard.mi.embedded.wql.Condition;
@@ -17,7 +18,9 @@ import io.miguard.mi.embedded.wql.WqlSyntaxException;
  * or as the first name of a path in WHERE), with the 1-based position in the message; INVALID_CLASS
  * for a FROM or ISA class that does not exist, or for a subscription to a class that is not an
  * event class. Names after the first in a path ({@code TargetInstance.Name}) are not checked: they
- * are properties of embedded instances, of whatever class.
+ * are properties of embedded instances, of whatever class. TYPE_MISMATCH for a comparison whose
+ * sides cannot have comparable values ({@code ProcessId = 'abc'}, {@code Name = 5}); see {@link
+ * #checkTypes}.
  */
 final class QueryCompiler {
   private final CimRepository repository;
@@ -92,6 +95,7 @@ final class QueryCompiler {
     } else if (condition instanceof Condition.Comparison comparison) {
       checkOperand(from, comparison.left());
       checkOperand(from, comparison.right());
+      checkTypes(from, comparison);
     } else if (condition instanceof Condition.NullTest test) {
       checkOperand(from, test.operand());
     } else if (condition instanceof Condition.Like like) {
@@ -118,6 +122,111 @@ final class QueryCompiler {
           && !head.equalsIgnoreCase(ConditionEvaluator.CLASS)) {
         checkProperty(from, head, path.position());
       }
+    }
+  }
+
+  /**
+   * Refuses a comparison whose sides cannot have comparable values, as MI does (TYPE_MISMATCH): a
+   * numeric property against a string that is not a number or against a boolean, a string property
+   * against a number or a boolean, a boolean property against a number or a string other than
+   * TRUE/FALSE, and two properties of different kinds. A numeric string against a number is
+   * accepted (WMI converts it). Paths into embedded instances, arrays, objects and references are
+   * not checked; comparisons with NULL are null tests.
+   */
+  private static void checkTypes(ClassDef from, Condition.Comparison comparison) {
+    Typed left = typed(from, comparison.left());
+    Typed right = typed(from, comparison.right());
+    if (left == null || right == null || left.literal() && right.literal()) {
+      return;
+    }
+    if (left.literal()) {
+      Typed swap = left;
+      left = right;
+      right = swap;
+    }
+    if (right.literal() ? fits(left.kind(), right.value()) : left.kind() == right.kind()) {
+      return;
+    }
+    throw new MiException(
+        MiResult.TYPE_MISMATCH,
+        "type mismatch in the query at position "
+            + comparison.left().position()
+            + ": "
+            + left.description()
+            + " is compared with "
+            + right.description()
+            + "; compare it with "
+            + switch (left.kind()) {
+              case NUMBER -> "a number";
+              case TEXT -> "a string";
+              case BOOLEAN -> "TRUE or FALSE";
+              case UNCHECKED -> "a value of its type";
+            });
+  }
+
+  /**
+   * One side of a comparison whose type is known: a property of the FROM class (or {@code
+   * __CLASS}), or a literal.
+   */
+  private record Typed(
+      CimTypes.ComparedAs kind, Object value, boolean literal, String description) {}
+
+  private static Typed typed(ClassDef from, Operand operand) {
+    if (operand instanceof Operand.Literal literal) {
+      Object value = literal.value();
+      if (value == null) {
+        return null;
+      }
+      CimTypes.ComparedAs kind =
+          value instanceof Number
+              ? CimTypes.ComparedAs.NUMBER
+              : value instanceof Boolean ? CimTypes.ComparedAs.BOOLEAN : CimTypes.ComparedAs.TEXT;
+      String type =
+          value instanceof String
+              ? "a string"
+              : value instanceof Boolean
+                  ? "a boolean"
+                  : value instanceof Long ? "an integer" : "a real number";
+      return new Typed(kind, value, true, type + " " + literal);
+    }
+    Operand.PropertyPath path = (Operand.PropertyPath) operand;
+    if (path.segments().size() != 1 || path.head().equalsIgnoreCase(ConditionEvaluator.THIS)) {
+      return null;
+    }
+    if (path.head().equalsIgnoreCase(ConditionEvaluator.CLASS)) {
+      return new Typed(CimTypes.ComparedAs.TEXT, null, false, "__CLASS (a string)");
+    }
+    MiClass.Property property = from.property(path.head());
+    CimTypes.ComparedAs kind = CimTypes.comparedAs(property.type());
+    if (kind == CimTypes.ComparedAs.UNCHECKED) {
+      return null;
+    }
+    return new Typed(
+        kind,
+        null,
+        false,
+        "property " + property.name() + " of " + from.name() + " (" + property.type() + ")");
+  }
+
+  /** Whether a literal value can be compared with a property of the given kind. */
+  private static boolean fits(CimTypes.ComparedAs kind, Object value) {
+    return switch (kind) {
+      case NUMBER -> value instanceof Number || value instanceof String text && isNumber(text);
+      case TEXT -> value instanceof String;
+      case BOOLEAN ->
+          value instanceof Boolean
+              || value instanceof String text
+                  && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"));
+      case UNCHECKED -> true;
+    };
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text.trim());
+      return !text.isBlank();
+    } catch (NumberFormatException notANumber) {
+      return false;
     }
   }
 

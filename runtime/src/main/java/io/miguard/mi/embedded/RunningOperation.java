@@ -52,12 +52,14 @@ final class RunningOperation implements Runnable {
     } catch (InterruptedException e) {
       delivery.complete(null, MiResult.SERVER_IS_SHUTTING_DOWN, SHUT_DOWN);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "the embedded backend failed on a " + kind + " operation", e);
+      LOG.log(Level.WARNING, "the embedded backend failed on an operation of kind " + kind, e);
       delivery.complete(null, MiResult.FAILED, "the backend failed: " + e);
     } finally {
       if (!delivery.isCompleted()) {
         delivery.complete(
-            null, MiResult.FAILED, "the backend ended the " + kind + " operation without a result");
+            null,
+            MiResult.FAILED,
+            "the backend ended an operation of kind " + kind + " without a result");
       }
       synchronized (this) {
         thread = null;

@@ -75,7 +75,15 @@ class InstanceOperationsTest {
             withInstance(
                 OperationKind.GET_INSTANCE, "root/nowhere", keys("Win32_Service", "Name", "x")));
     assertThat(badNamespace.completion().result()).isEqualTo(MiResult.INVALID_NAMESPACE);
-    assertThat(badNamespace.completion().errorMessage()).contains("root/nowhere");
+    assertThat(badNamespace.completion().errorMessage())
+        .isEqualTo("namespace root/nowhere does not exist");
+    CollectingSink emptyNamespace = run(Requests.enumerate("", "Win32_Service"));
+    assertThat(emptyNamespace.completion().result()).isEqualTo(MiResult.INVALID_NAMESPACE);
+    assertThat(emptyNamespace.completion().errorMessage())
+        .isEqualTo("the namespace name is empty; name one, such as root/cimv2");
+    CollectingSink emptyClass = run(Requests.enumerate(CIMV2, ""));
+    assertThat(emptyClass.completion().result()).isEqualTo(MiResult.INVALID_PARAMETER);
+    assertThat(emptyClass.completion().errorMessage()).isEqualTo("no class name given");
   }
 
   @Test

@@ -64,6 +64,63 @@ class QueryOperationsTest {
     assertThat(names("SELECT * FROM Win32_Process WHERE Name != \"svchost.exe\"")).hasSize(24 - 5);
   }
 
+  /** Runs a query that must fail with TYPE_MISMATCH, and returns its message. */
+  private String typeMismatch(String wql) {
+    CollectingSink sink = query(wql);
+    assertThat(sink.completion().result()).isEqualTo(MiResult.TYPE_MISMATCH);
+    assertThat(sink.instances()).isEmpty();
+    return sink.completion().errorMessage();
+  }
+
+  @Test
+  void aComparisonOfIncompatibleTypesIsATypeMismatchNamingThePropertyAndBothTypes() {
+    assertThat(typeMismatch("SELECT * FROM Win32_Process WHERE ProcessId = 'abc'"))
+        .isEqualTo(
+            "type mismatch in the query at position 35: property ProcessId of Win32_Process"
+                + " (uint32) is compared with a string 'abc'; compare it with a number");
+    assertThat(typeMismatch("SELECT * FROM Win32_Process WHERE 'abc' < ProcessId"))
+        .contains("property ProcessId of Win32_Process (uint32) is compared with a string 'abc'");
+    assertThat(typeMismatch("SELECT * FROM Win32_Process WHERE ProcessId = TRUE"))
+        .contains("(uint32) is compared with a boolean true");
+    assertThat(typeMismatch("SELECT * FROM Win32_Process WHERE Name = 5"))
+        .contains(
+            "property Name of Win32_Process (string) is compared with an integer 5;"
+                + " compare it with a string");
+    assertThat(typeMismatch("SELECT * FROM Win32_Process WHERE Name > 2.5"))
+        .contains("(string) is compared with a real number 2.5");
+    assertThat(typeMismatch("SELECT * FROM Win32_Process WHERE CreationDate = 20240101"))
+        .contains("property CreationDate of Win32_Process (datetime)");
+    assertThat(typeMismatch("SELECT * FROM Win32_Service WHERE Started = 1"))
+        .contains(
+            "property Started of Win32_Service (boolean) is compared with an integer 1;"
+                + " compare it with TRUE or FALSE");
+    assertThat(typeMismatch("SELECT * FROM Win32_Service WHERE Started = 'yes'"))
+        .contains("(boolean) is compared with a string 'yes'");
+    assertThat(typeMismatch("SELECT * FROM Win32_Process WHERE Name = ProcessId"))
+        .contains("property Name of Win32_Process (string) is compared with property ProcessId");
+    assertThat(typeMismatch("SELECT * FROM Win32_Process WHERE __CLASS = 3"))
+        .contains("__CLASS (a string) is compared with an integer 3");
+    // Inside AND / OR / NOT too.
+    assertThat(
+            typeMismatch(
+                "SELECT * FROM Win32_Process WHERE Name = 'x' OR NOT (ProcessId = 'four')"))
+        .contains("'four'");
+  }
+
+  @Test
+  void comparableTypesAreAccepted() {
+    assertThat(names("SELECT * FROM Win32_Process WHERE ProcessId = '4'"))
+        .containsExactly("System");
+    assertThat(names("SELECT * FROM Win32_Process WHERE ProcessId = 4.0"))
+        .containsExactly("System");
+    assertThat(names("SELECT * FROM Win32_Service WHERE Started = 'false'"))
+        .containsExactly("Netlogon", "W32Time", "wuauserv");
+    assertThat(names("SELECT * FROM Win32_Service WHERE Started = FALSE"))
+        .containsExactly("Netlogon", "W32Time", "wuauserv");
+    assertThat(names("SELECT * FROM Win32_Process WHERE Name = NULL")).isEmpty();
+    assertThat(names("SELECT * FROM Win32_Process WHERE ProcessId <> NULL")).hasSize(24);
+  }
+
   @Test
   void logicalOperatorsAndPrecedence() {
     assertThat(

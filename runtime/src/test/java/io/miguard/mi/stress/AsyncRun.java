@@ -82,9 +82,17 @@ final class AsyncRun {
     return false;
   }
 
-  /** The checks after the session that owned an abandoned operation was closed. */
-  void checkAbandoned() throws InterruptedException {
-    assertThat(op.isClosed()).isTrue();
+  MiOperation operation() {
+    return op;
+  }
+
+  /**
+   * Closes an abandoned operation after its session refused to close over it (MI rule 7), then
+   * checks that its callbacks received one final result.
+   */
+  void closeAbandoned() throws InterruptedException {
+    assertThat(op.isClosed()).isFalse();
+    close();
     assertWithMessage("final result of %s after its session closed", op)
         .that(callbacks.awaitFinal(FINAL_WAIT_SECONDS, TimeUnit.SECONDS))
         .isTrue();

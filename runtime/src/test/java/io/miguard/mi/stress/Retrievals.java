@@ -1,5 +1,7 @@
 package io.miguard.mi.stress;
 
+import io.miguard.mi.MiClass;
+import io.miguard.mi.MiInstance;
 import io.miguard.mi.MiOperation;
 import io.miguard.mi.stress.Expectation.Retrieval;
 import java.util.ArrayList;
@@ -31,6 +33,24 @@ final class Retrievals {
         yield new Step(r.instance(), r.moreResults(), r.resultCode(), r.errorMessage());
       }
     };
+  }
+
+  /** An owned copy of a retrieved payload (an instance or class), which outlives the result. */
+  static Object ownedCopy(Object payload) {
+    if (payload instanceof MiInstance instance) {
+      return instance.cloneInstance();
+    }
+    if (payload instanceof MiClass cimClass) {
+      return cimClass.cloneClass();
+    }
+    return payload;
+  }
+
+  /** Reads a payload (an instance or class): throws if it is a released borrowed one. */
+  static String read(Object payload) {
+    return payload instanceof MiClass cimClass
+        ? cimClass.className()
+        : ((MiInstance) payload).className();
   }
 
   /** A retrieval method that does not fit {@code retrieval}, called for its refusal. */

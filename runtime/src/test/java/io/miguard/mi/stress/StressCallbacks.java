@@ -4,6 +4,7 @@ import io.miguard.mi.ClassResult;
 import io.miguard.mi.Identity;
 import io.miguard.mi.IndicationResult;
 import io.miguard.mi.InstanceResult;
+import io.miguard.mi.MiException;
 import io.miguard.mi.MiInstance;
 import io.miguard.mi.MiOperation;
 import io.miguard.mi.MiOperationCallbacks;
@@ -21,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * The callbacks of one asynchronous stress operation: they record what arrives, check that every
  * delivery runs as the identity that started the operation and that nothing follows the final
  * result, and act as the worker chose: acknowledge in the callback, leave acknowledgements to the
- * worker, or never acknowledge; close the operation from its own callback.
+ * worker, or never acknowledge; close the operation from its own callback; and, if asked, try to
+ * close the session and the application from the final callback, which the binding must refuse (MI
+ * rule 7), counting each refusal in the tally.
  */
 final class StressCallbacks implements MiOperationCallbacks {
   /** Who acknowledges results (manual acknowledgement only). */
@@ -46,6 +49,7 @@ final class StressCallbacks implements MiOperationCallbacks {
   private final Identity owner;
   private final Acknowledging acknowledging;
   private final ClosingInCallback closing;
+  private final Tally closesRefusedBy;
   private final CountDownLatch finalDelivered = new CountDownLatch(1);
 
   /** Acknowledgements the worker is to give. */
@@ -60,10 +64,19 @@ final class StressCallbacks implements MiOperationCallbacks {
   private volatile String finalMessage;
   private volatile Object finalPayload;
 
-  StressCallbacks(Identity owner, Acknowledging acknowledging, ClosingInCallback closing) {
+  /**
+   * @param closesRefusedBy if non-null, the final callback tries to close the session and the
+   *     application, and counts their refusals here
+   */
+  StressCallbacks(
+      Identity owner,
+      Acknowledging acknowledging,
+      ClosingInCallback closing,
+      Tally closesRefusedBy) {
     this.owner = owner;
     this.acknowledging = acknowledging;
     this.closing = closing;
+    this.closesRefusedBy = closesRefusedBy;
   }
 
   @Override
@@ -115,6 +128,8 @@ final class StressCallbacks implements MiOperationCallbacks {
       MiResult code,
       String message,
       ResultAcknowledgement ack) {
+    // The payload is borrowed until this callback returns (MI rule 5): keep an owned copy.
+    Object kept = Retrievals.ownedCopy(payload);
     if (!SecurityContext.current().equals(owner)) {
       problems.add(
           "a result of " + operation + " was delivered as " + SecurityContext.current().name());
@@ -137,6 +152,14 @@ final class StressCallbacks implements MiOperationCallbacks {
         case AUTOMATIC, NEVER -> {}
       }
     }
+    if (!more && closesRefusedBy != null) {
+      expectRefusal(
+          operation, Violation.CLOSE_SESSION_IN_CALLBACK, () -> operation.getSession().close());
+      expectRefusal(
+          operation,
+          Violation.CLOSE_APPLICATION_IN_CALLBACK,
+          () -> operation.getSession().getApplication().close());
+    }
     boolean close =
         closing == ClosingInCallback.ON_FINAL_RESULT && !more
             || closing == ClosingInCallback.ON_FIRST_RESULT && results + (more ? 0 : 1) == 1;
@@ -150,9 +173,25 @@ final class StressCallbacks implements MiOperationCallbacks {
     if (!more) {
       finalCode = code;
       finalMessage = message;
-      finalPayload = payload;
+      finalPayload = kept;
       delivered = true;
       finalDelivered.countDown();
+    }
+  }
+
+  /** Runs a close MI forbids in a callback: it must be refused naming the callback and rule 7. */
+  private void expectRefusal(MiOperation operation, Violation violation, Runnable close) {
+    try {
+      close.run();
+      problems.add(violation + " from a callback of " + operation + " was not refused");
+    } catch (MiException refused) {
+      if (refused.result() != violation.expected
+          || !refused.errorMessage().contains("callback of " + operation)
+          || !refused.errorMessage().contains("MI rule 7")) {
+        problems.add(violation + " from a callback of " + operation + " threw " + refused);
+      } else {
+        closesRefusedBy.refused(violation, refused.result());
+      }
     }
   }
 

@@ -38,6 +38,9 @@ final class SyncRun {
   private boolean drained;
   private boolean closed;
   private int received;
+  // The payload of the last non-final result (borrowed) and a copy of it (owned).
+  private Object lastBorrowed;
+  private Object lastCopy;
 
   SyncRun(Actor actor, Identity owner, Started started, boolean timesOut) {
     this.actor = actor;
@@ -123,11 +126,22 @@ final class SyncRun {
 
   private void retrieveOne() {
     Step step = actor.contexts.as(owner, () -> Retrievals.retrieve(op, expectation.retrieval()));
+    if (lastBorrowed != null) {
+      // The retrieval released the previous result's payload (MI rule 5); its copy stays valid.
+      Object stale = lastBorrowed;
+      actor.refused(Violation.READ_AFTER_NEXT_RETRIEVAL, () -> Retrievals.read(stale));
+      assertThat(Retrievals.read(lastCopy)).isNotNull();
+      lastBorrowed = null;
+    }
     if (step.more()) {
       assertWithMessage("non-final result of %s", op).that(expectation.multiple()).isTrue();
       assertThat(step.code()).isEqualTo(MiResult.OK);
       assertThat(step.payload()).isNotNull();
       received++;
+      if (actor.chance(30)) {
+        lastBorrowed = step.payload();
+        lastCopy = Retrievals.ownedCopy(step.payload());
+      }
     } else {
       drained = true;
       checkFinal(step.code(), step.message());
@@ -135,7 +149,7 @@ final class SyncRun {
         assertWithMessage("final payload of %s", op)
             .that(expectation.finalPayload().test(step.payload()))
             .isTrue();
-        started.whenFinal().accept(step.code(), step.payload());
+        started.whenFinal().accept(step.code(), Retrievals.ownedCopy(step.payload()));
       }
     }
   }

@@ -29,7 +29,15 @@ enum Violation {
   /** Ending an impersonation from another thread than the one that entered it. */
   REVERT_FROM_ANOTHER_THREAD(MiResult.INVALID_PARAMETER),
   /** Starting an operation on a closed session. */
-  START_ON_CLOSED_SESSION(MiResult.INVALID_PARAMETER);
+  START_ON_CLOSED_SESSION(MiResult.INVALID_PARAMETER),
+  /** Closing a session while operations of it are open (MI rule 7: native MI hangs). */
+  CLOSE_SESSION_WITH_OPEN_OPERATIONS(MiResult.FAILED),
+  /** Reading a result's instance or class after the next retrieval released it (MI rule 5). */
+  READ_AFTER_NEXT_RETRIEVAL(MiResult.FAILED),
+  /** Closing a session from a callback, on the callback's thread (MI rule 7: deadlock). */
+  CLOSE_SESSION_IN_CALLBACK(MiResult.FAILED),
+  /** Closing the application from a callback, on the callback's thread (MI rule 7: deadlock). */
+  CLOSE_APPLICATION_IN_CALLBACK(MiResult.FAILED);
 
   final MiResult expected;
 

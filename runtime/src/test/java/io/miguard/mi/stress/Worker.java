@@ -1,13 +1,15 @@
 package io.miguard.mi.stress;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
 
+import io.miguard.mi.CancellationReason;
 import io.miguard.mi.Identity;
 import io.miguard.mi.MiApplication;
+import io.miguard.mi.MiException;
 import io.miguard.mi.MiOperation;
 import io.miguard.mi.MiSession;
 import io.miguard.mi.OperationOptions;
+import io.miguard.mi.stress.Expectation.Retrieval;
 import io.miguard.mi.stress.StressCallbacks.Acknowledging;
 import io.miguard.mi.stress.StressCallbacks.ClosingInCallback;
 import io.miguard.mi.stress.StressOperation.Started;
@@ -20,8 +22,9 @@ import java.util.concurrent.ExecutorService;
 /**
  * One thread of the stress test: starts its share of operations, each of a random kind, mode,
  * identity and session, and drives each through a {@link SyncRun} or {@link AsyncRun}. It also
- * opens a private session every few operations, abandons a few operations in it undrained, closes
- * it and checks that the close released them and refuses new operations.
+ * opens a private session every few operations, abandons a few operations in it undrained, checks
+ * that the session refuses to close over them (MI rule 7), closes them and then the session, and
+ * checks that the closed session refuses new operations.
  */
 final class Worker {
   /** Operations per private session. */
@@ -111,7 +114,8 @@ final class Worker {
       }
       // An abandoned operation stays open until its session closes: not one closing itself.
       boolean abandonAsync = abandon && closing == ClosingInCallback.NO;
-      StressCallbacks callbacks = new StressCallbacks(owner, acknowledging, closing);
+      StressCallbacks callbacks =
+          new StressCallbacks(owner, acknowledging, closing, actor.chance(10) ? actor.tally : null);
       OperationOptions chosen = options;
       Started started =
           actor.contexts.as(owner, () -> kind.start(session, owner, data, chosen, callbacks));
@@ -136,26 +140,40 @@ final class Worker {
   }
 
   /**
-   * Closes the private session: every operation abandoned in it is closed (and its asynchronous
-   * callbacks get their final result); the session refuses new operations.
+   * Closes the private session. With operations abandoned in it, the close is refused first (MI
+   * rule 7) and changes nothing; their owners then drain and close them (the asynchronous ones'
+   * callbacks get their final result), and the session closes. A closed session refuses new
+   * operations.
    */
   private void closePrivateSession() throws InterruptedException {
     if (privateSession == null) {
       return;
     }
-    assertThat(privateSession.openOperationCount())
-        .isEqualTo(abandonedSync.size() + abandonedAsync.size());
-    privateSession.close();
-    assertThat(privateSession.isClosed()).isTrue();
-    assertThat(privateSession.openOperationCount()).isEqualTo(0);
+    MiSession session = privateSession;
+    int open = abandonedSync.size() + abandonedAsync.size();
+    assertThat(session.openOperationCount()).isEqualTo(open);
+    if (open > 0) {
+      MiException refusal =
+          actor.refused(Violation.CLOSE_SESSION_WITH_OPEN_OPERATIONS, session::close);
+      assertThat(refusal.errorMessage()).contains("MI rule 7");
+      assertThat(refusal.errorMessage())
+          .contains(
+              abandonedSync.isEmpty()
+                  ? abandonedAsync.get(0).operation().toString()
+                  : abandonedSync.get(0).toString());
+      assertThat(session.isClosed()).isFalse();
+      assertThat(session.openOperationCount()).isEqualTo(open);
+    }
     for (MiOperation op : abandonedSync) {
-      assertWithMessage("%s after its session closed", op).that(op.isClosed()).isTrue();
-      op.close(); // does nothing: it was closed by the session
+      actor.contexts.as(op.identity(), () -> drainAndClose(op));
       actor.refused(Violation.RETRIEVE_AFTER_CLOSE, () -> Retrievals.retrieveAny(op, actor.random));
     }
     for (AsyncRun run : abandonedAsync) {
-      run.checkAbandoned();
+      run.closeAbandoned();
     }
+    session.close();
+    assertThat(session.isClosed()).isTrue();
+    assertThat(session.openOperationCount()).isEqualTo(0);
     abandonedSync.clear();
     abandonedAsync.clear();
     MiSession closed = privateSession;
@@ -163,5 +181,23 @@ final class Worker {
         Violation.START_ON_CLOSED_SESSION,
         () -> StressOperation.TEST_CONNECTION.start(closed, Identity.process(), data, null, null));
     privateSession = null;
+  }
+
+  /** Cancels an abandoned synchronous operation, retrieves up to its final result, closes it. */
+  private static void drainAndClose(MiOperation op) {
+    if (!op.isDrained()) {
+      op.cancel(CancellationReason.NONE);
+      Retrieval retrieval =
+          switch (op.kind()) {
+            case SUBSCRIBE -> Retrieval.INDICATION;
+            case GET_CLASS, ENUMERATE_CLASSES -> Retrieval.CLASS;
+            default -> Retrieval.INSTANCE;
+          };
+      while (Retrievals.retrieve(op, retrieval).more()) {
+        // discard what was left
+      }
+    }
+    op.close();
+    assertThat(op.isClosed()).isTrue();
   }
 }
