@@ -169,6 +169,12 @@ class SarifLogTest {
     assertThat(validate(clean)).isEmpty();
     assertThat(clean.get("runs").get(0).get("results").size()).isEqualTo(0);
     assertThat(clean.get("runs").get(0).get("tool").get("driver").get("rules").size()).isEqualTo(2);
+    // Each file is its own code-scanning category, named after its path.
+    String categoryA = withFindings.get("runs").get(0).get("automationDetails").get("id").asText();
+    String categoryB = clean.get("runs").get(0).get("automationDetails").get("id").asText();
+    assertThat(categoryA).startsWith("miguard/");
+    assertThat(categoryA).endsWith("module-a/miguard.sarif/");
+    assertThat(categoryB).endsWith("module-b/miguard.sarif/");
 
     // The next compilation writing the first file replaces its findings: the file holds one run.
     compile("Clean", CLEAN, "-XepOpt:Miguard:SarifFile=" + first);

@@ -17,8 +17,14 @@ final class SarifJson {
 
   private SarifJson() {}
 
-  /** The log of one run of miguard with {@code rules} (sorted by id) and {@code results}. */
-  static String log(List<SarifRule> rules, List<SarifResult> results, @Nullable String version) {
+  /**
+   * The log of one run of miguard with {@code rules} (sorted by id) and {@code results}.
+   *
+   * @param category the run's category ({@code automationDetails.id} up to its last slash): code
+   *     scanning keeps one analysis per tool and category, so each file gets its own
+   */
+  static String log(
+      List<SarifRule> rules, List<SarifResult> results, String category, @Nullable String version) {
     Map<String, Object> driver = new LinkedHashMap<>();
     driver.put("name", "miguard");
     driver.put("informationUri", TOOL_URI);
@@ -44,6 +50,7 @@ final class SarifJson {
     }
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("tool", object("driver", driver));
+    run.put("automationDetails", object("id", category + "/"));
     run.put("columnKind", "utf16CodeUnits");
     run.put("results", resultObjects);
     Map<String, Object> log = new LinkedHashMap<>();

@@ -175,7 +175,21 @@ public final class SarifLog {
             .thenComparingInt(result -> result.location().region().charOffset())
             .thenComparing(SarifResult::ruleId));
     String version = SarifLog.class.getPackage().getImplementationVersion();
-    return SarifJson.log(new ArrayList<>(rules.values()), sorted, version);
+    return SarifJson.log(new ArrayList<>(rules.values()), sorted, category(), version);
+  }
+
+  /**
+   * The run's category: {@code miguard/} and the file's path, relative to the working directory
+   * when it lies below it (a module's {@code target/miguard.sarif} in a reactor build), so that the
+   * files of several modules uploaded together are separate analyses, each replacing its own
+   * previous one.
+   */
+  private String category() {
+    Path target = file == null ? Path.of("") : file.toAbsolutePath().normalize();
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    Path shown = target.startsWith(workingDirectory) ? workingDirectory.relativize(target) : target;
+    String path = shown.toString().replace('\\', '/');
+    return "miguard/" + (path.startsWith("/") ? path.substring(1) : path);
   }
 
   /** Writes the log to its file; a failure is a warning of the compilation, never a crash. */
