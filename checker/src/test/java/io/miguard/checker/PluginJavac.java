@@ -36,6 +36,10 @@ final class PluginJavac {
     }
   }
 
+  /** The Error Prone arguments that run only miguard's checks. */
+  static final String MIGUARD_ONLY =
+      "-XepDisableAllChecks -Xep:MiCloseBeforeDrain:ERROR -Xep:MiCloseInDifferentContext:ERROR";
+
   /**
    * Compiles {@code sources} into {@code output} with only miguard's checks on.
    *
@@ -44,6 +48,24 @@ final class PluginJavac {
    */
   static Result compile(
       List<Path> sources, Path output, List<Path> classpath, String... errorProneArguments) {
+    List<String> arguments = new ArrayList<>(List.of(MIGUARD_ONLY));
+    arguments.addAll(List.of(errorProneArguments));
+    return compile(sources, output, classpath, List.of(), arguments);
+  }
+
+  /**
+   * Compiles {@code sources} into {@code output} with Error Prone.
+   *
+   * @param classpath entries added before the test class path (a library jar)
+   * @param processorPath entries added to the processor path (a models service)
+   * @param errorProneArguments the Error Prone arguments after {@code -Xplugin:ErrorProne}
+   */
+  static Result compile(
+      List<Path> sources,
+      Path output,
+      List<Path> classpath,
+      List<Path> processorPath,
+      List<String> errorProneArguments) {
     List<String> options = new ArrayList<>();
     options.add("-XDcompilePolicy=simple");
     options.add("--should-stop=ifError=FLOW");
@@ -55,21 +77,35 @@ final class PluginJavac {
     path.add(testClasspath());
     options.add("-classpath");
     options.add(String.join(File.pathSeparator, path));
+    List<String> processors = new ArrayList<>();
+    processorPath.forEach(entry -> processors.add(entry.toString()));
+    processors.add(checkerClasses().toString());
+    processors.add(testClasspath());
     options.add("-processorpath");
-    options.add(checkerClasses() + File.pathSeparator + testClasspath());
+    options.add(String.join(File.pathSeparator, processors));
     options.add("-d");
     options.add(output.toString());
-    options.add(
-        "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:MiCloseBeforeDrain:ERROR"
-            + " -Xep:MiCloseInDifferentContext:ERROR "
-            + String.join(" ", errorProneArguments));
+    options.add("-Xplugin:ErrorProne " + String.join(" ", errorProneArguments));
     return javac(sources, options);
   }
 
-  /** Compiles {@code sources} with plain javac (no Error Prone) into {@code output}. */
-  static Result compilePlain(List<Path> sources, Path output) {
+  /**
+   * Compiles {@code sources} with plain javac (no Error Prone) into {@code output}.
+   *
+   * @param classpath entries added before the test class path
+   */
+  static Result compilePlain(List<Path> sources, Path output, List<Path> classpath) {
+    List<String> path = new ArrayList<>();
+    classpath.forEach(entry -> path.add(entry.toString()));
+    path.add(testClasspath());
     return javac(
-        sources, List.of("-classpath", testClasspath(), "-d", output.toString(), "-proc:none"));
+        sources,
+        List.of(
+            "-classpath",
+            String.join(File.pathSeparator, path),
+            "-d",
+            output.toString(),
+            "-proc:none"));
   }
 
   private static Result javac(List<Path> sources, List<String> options) {

@@ -65,11 +65,12 @@ public final class UnitAnalysis {
   /** The state of the check that asked last, for the thread-hop catalogue's type queries. */
   private VisitorState state;
 
-  private UnitAnalysis(CompilationUnitTree unit, AnalysisOptions options, Context context) {
+  private UnitAnalysis(CompilationUnitTree unit, AnalysisOptions options, VisitorState state) {
+    Context context = state.context;
     this.unit = unit;
     this.options = options;
     this.environment = JavacProcessingEnvironment.instance(context);
-    this.model = ProtocolModel.instance(context);
+    this.model = ProtocolModel.instance(state);
     this.iterations = new Iterations(context);
     this.source = new SourceText(unit);
     this.entries = new BodyEntries(model, source);
@@ -87,7 +88,7 @@ public final class UnitAnalysis {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     UnitAnalysis analysis = current.get(options);
     if (analysis == null || analysis.unit != unit) {
-      analysis = new UnitAnalysis(unit, options, context);
+      analysis = new UnitAnalysis(unit, options, state);
       current.put(options, analysis);
     }
     analysis.state = state;
