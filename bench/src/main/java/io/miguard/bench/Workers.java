@@ -72,6 +72,13 @@ final class Workers implements AutoCloseable {
 
   private CompileRequest request(
       Configuration configuration, List<Path> sources, List<String> classPath) {
+    return new CompileRequest(
+        options(configuration, errorProneJdkFlag, outputs.get(configuration), classPath), sources);
+  }
+
+  /** The javac options of a benchmark compilation: the configuration's, then the common ones. */
+  static List<String> options(
+      Configuration configuration, String errorProneJdkFlag, Path output, List<String> classPath) {
     List<String> options = new ArrayList<>(configuration.options(errorProneJdkFlag));
     options.addAll(
         List.of(
@@ -85,10 +92,10 @@ final class Workers implements AutoCloseable {
             "-Xmaxwarns",
             "1000000",
             "-d",
-            outputs.get(configuration).toString(),
+            output.toString(),
             "-classpath",
             String.join(File.pathSeparator, classPath)));
-    return new CompileRequest(options, sources);
+    return options;
   }
 
   private static CompileResult checked(Configuration configuration, CompileResult result) {
