@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
             + " before it is closed, even after cancel",
     severity = ERROR,
     linkType = BugPattern.LinkType.CUSTOM,
-    link = "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiCloseBeforeDrain.md",
+    link = ProjectLinks.BUG_PATTERNS + "MiCloseBeforeDrain.md",
     documentSuppression = true)
 public final class MiCloseBeforeDrain extends OperationBodyChecker {
   private final AnalysisOptions options;
@@ -65,6 +65,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
    */
   @Inject
   public MiCloseBeforeDrain(ErrorProneFlags flags) {
+    super(flags);
     this.options =
         new AnalysisOptions(flags.getBoolean("MiCloseBeforeDrain:ExceptionalPaths").orElse(false));
   }
@@ -238,7 +239,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
     if (receiverType == null) {
       return null;
     }
-    ProtocolModel model = UnitAnalysis.of(state, options).model();
+    ProtocolModel model = UnitAnalysis.of(state, options, flags()).model();
     MethodSymbol drainMethod =
         drainMethodFor(operation, model.receiverDrainMethods(receiverType.tsym), model);
     String receiver = state.getSourceForNode(select.getExpression());

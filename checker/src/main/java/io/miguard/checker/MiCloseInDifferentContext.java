@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -44,6 +45,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,10 +63,20 @@ import org.jspecify.annotations.Nullable;
             + " started it",
     severity = ERROR,
     linkType = BugPattern.LinkType.CUSTOM,
-    link =
-        "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiCloseInDifferentContext.md",
+    link = ProjectLinks.BUG_PATTERNS + "MiCloseInDifferentContext.md",
     documentSuppression = true)
 public final class MiCloseInDifferentContext extends OperationBodyChecker {
+
+  /** The check with no flags. */
+  public MiCloseInDifferentContext() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /** The check configured by the compilation's {@code -XepOpt:Miguard:...} flags. */
+  @Inject
+  public MiCloseInDifferentContext(ErrorProneFlags flags) {
+    super(flags);
+  }
 
   @Override
   AnalysisOptions options() {

@@ -1,5 +1,6 @@
 package io.miguard.checker;
 
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
@@ -16,6 +17,8 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
+import io.miguard.checker.analysis.MiguardFlags;
+import io.miguard.checker.analysis.SkippedBodies;
 import io.miguard.checker.analysis.UnitAnalysis;
 import io.miguard.checker.sarif.Related;
 import io.miguard.checker.sarif.SarifLog;
@@ -36,6 +39,18 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class OperationBodyChecker extends BugChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher, ClassTreeMatcher {
+
+  /** The compilation's {@code -XepOpt:Miguard:...} flags. */
+  private final MiguardFlags flags;
+
+  OperationBodyChecker(ErrorProneFlags flags) {
+    this.flags = MiguardFlags.from(flags);
+  }
+
+  /** The compilation's {@code -XepOpt:Miguard:...} flags. */
+  final MiguardFlags flags() {
+    return flags;
+  }
 
   /** The analysis options this check reads the bodies with. */
   abstract AnalysisOptions options();
@@ -89,7 +104,14 @@ abstract class OperationBodyChecker extends BugChecker
   @Override
   public final Description matchClass(ClassTree tree, VisitorState state) {
     // Lists the check in the SARIF log (if one is written) whether or not it finds anything.
-    SarifLog.of(state).ruleRan(this, state);
+    try {
+      SarifLog.of(state).ruleRan(this, state);
+    } catch (Throwable failure) {
+      if (flags.failFast() || !SkippedBodies.mayContinueAfter(failure)) {
+        throw failure;
+      }
+      SkippedBodies.instance(state.context).failed(state.getPath(), failure);
+    }
     for (Tree member : tree.getMembers()) {
       if (isInitializer(member) && !isSuppressed(member, state)) {
         checkBody(state.withPath(new TreePath(state.getPath(), member)), null);
@@ -106,20 +128,22 @@ abstract class OperationBodyChecker extends BugChecker
 
   /**
    * Analyses the body at the current path and reports on it. Never crashes the compilation: a body
-   * the analysis or the report cannot handle is skipped, and nothing is invented for it (unless
-   * {@link UnitAnalysis#FAIL_FAST}, which the tests set).
+   * the analysis or the report fails on is skipped, nothing is invented for it, and one warning
+   * names it and the failure ({@link SkippedBodies}); unless {@link MiguardFlags#failFast()}, which
+   * miguard's tests set, or the JVM itself is failing ({@link SkippedBodies#mayContinueAfter}).
    */
   private Description checkBody(VisitorState state, @Nullable MethodTree method) {
     try {
-      UnitAnalysis unit = UnitAnalysis.of(state, options());
+      UnitAnalysis unit = UnitAnalysis.of(state, options(), flags);
       BodyAnalysis analysis = unit.analyse(state.getPath());
       if (analysis != null) {
         report(analysis, unit, method, state);
       }
-    } catch (RuntimeException | StackOverflowError e) {
-      if (UnitAnalysis.FAIL_FAST) {
-        throw e;
+    } catch (Throwable failure) {
+      if (flags.failFast() || !SkippedBodies.mayContinueAfter(failure)) {
+        throw failure;
       }
+      SkippedBodies.instance(state.context).failed(state.getPath(), failure);
     }
     return Description.NO_MATCH;
   }

@@ -96,7 +96,7 @@ class ModelsTwinTest {
             "acme.wmi.Client#select(java.util.List<String>) = STARTS_OPERATION",
             "acme.wmi.Query#close = CLOSES_OPERATION"));
 
-    PluginJavac.Result compilation =
+    JavacWithPlugin.Result compilation =
         compileClient(plain, List.of(), List.of("-XepOpt:Miguard:Models=" + models));
 
     List<String> errors = compilation.messages(Diagnostic.Kind.ERROR);
@@ -139,7 +139,7 @@ class ModelsTwinTest {
   void aMissingModelsFileIsAnErrorNamingIt() throws Exception {
     Path plain = libraryJar("plain");
     Path missing = work.resolve("no-such.models");
-    PluginJavac.Result compilation =
+    JavacWithPlugin.Result compilation =
         compileClient(plain, List.of(), List.of("-XepOpt:Miguard:Models=" + missing));
     assertThat(compilation.succeeded()).isFalse();
     assertThat(compilation.messages(Diagnostic.Kind.ERROR).get(0))
@@ -156,21 +156,21 @@ class ModelsTwinTest {
   private Path libraryJar(String which) throws Exception {
     List<Path> sources = javaFiles(twin().resolve(which));
     Path classes = Files.createDirectories(work.resolve(which + "-classes"));
-    PluginJavac.Result compilation = PluginJavac.compilePlain(sources, classes, List.of());
+    JavacWithPlugin.Result compilation = JavacWithPlugin.compilePlain(sources, classes, List.of());
     assertWithMessage(compilation.diagnostics().toString()).that(compilation.succeeded()).isTrue();
     return jar(classes, work.resolve("acme-" + which + ".jar"));
   }
 
-  private PluginJavac.Result compileClient(
+  private JavacWithPlugin.Result compileClient(
       Path library, List<Path> processorPath, List<String> errorProneArguments) throws Exception {
     Path classes = Files.createTempDirectory(work, "client");
     // Every check on, as Error Prone enables them by default: each miguard check is compared.
-    return PluginJavac.compile(
+    return JavacWithPlugin.compile(
         javaFiles(twin().resolve("client")),
         classes,
         List.of(library),
         processorPath,
-        errorProneArguments);
+        String.join(" ", FailFast.FLAG, String.join(" ", errorProneArguments)));
   }
 
   /**
@@ -199,8 +199,9 @@ class ModelsTwinTest {
             + "  }\n"
             + "}\n");
     Path classes = Files.createDirectories(work.resolve("service-classes"));
-    PluginJavac.Result compilation =
-        PluginJavac.compilePlain(List.of(source), classes, List.of(PluginJavac.checkerClasses()));
+    JavacWithPlugin.Result compilation =
+        JavacWithPlugin.compilePlain(
+            List.of(source), classes, List.of(JavacWithPlugin.checkerClasses()));
     assertWithMessage(compilation.diagnostics().toString()).that(compilation.succeeded()).isTrue();
     Path registration =
         classes.resolve("META-INF/services/io.miguard.checker.models.MiguardModels");
@@ -211,7 +212,7 @@ class ModelsTwinTest {
 
   // ---- reading the results ----
 
-  private static List<Finding> findings(PluginJavac.Result compilation) {
+  private static List<Finding> findings(JavacWithPlugin.Result compilation) {
     List<Finding> findings = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
       String message = diagnostic.getMessage(Locale.ROOT);
