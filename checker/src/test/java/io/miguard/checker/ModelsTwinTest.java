@@ -146,6 +146,31 @@ class ModelsTwinTest {
         .startsWith("miguard: cannot read the models file " + missing + " (Miguard:Models)");
   }
 
+  @Test
+  void theUnannotatedTwinIsTheAnnotatedOneWithoutTheVocabulary() throws Exception {
+    Pattern vocabulary =
+        Pattern.compile(
+            "(?m)^import io\\.miguard\\.annotations\\..*\\n|@[A-Z]\\w*(\\([^)]*\\))?\\s*");
+    Pattern override = Pattern.compile("@Override\\s*");
+    for (Path annotatedFile : javaFiles(twin().resolve("annotated"))) {
+      Path plainFile =
+          twin().resolve("plain").resolve(twin().resolve("annotated").relativize(annotatedFile));
+      String annotated = Files.readString(annotatedFile);
+      String plain = Files.readString(plainFile);
+      assertThat(plain).doesNotContain("io.miguard");
+      assertWithMessage(plainFile.toString())
+          .that(
+              normalised(vocabulary.matcher(override.matcher(plain).replaceAll("")).replaceAll("")))
+          .isEqualTo(
+              normalised(
+                  vocabulary.matcher(override.matcher(annotated).replaceAll("")).replaceAll("")));
+    }
+  }
+
+  private static String normalised(String source) {
+    return source.replaceAll("\\s+", " ").strip();
+  }
+
   // ---- the twins ----
 
   private static Path twin() throws URISyntaxException {
