@@ -105,7 +105,7 @@ abstract class OperationBodyChecker extends BugChecker
   public final Description matchClass(ClassTree tree, VisitorState state) {
     // Lists the check in the SARIF log (if one is written) whether or not it finds anything.
     try {
-      SarifLog.of(state).ruleRan(this, state);
+      SarifLog.of(state).ruleRan(this);
     } catch (Throwable failure) {
       if (flags.failFast() || !SkippedBodies.mayContinueAfter(failure)) {
         throw failure;

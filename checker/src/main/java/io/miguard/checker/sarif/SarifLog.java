@@ -99,14 +99,15 @@ public final class SarifLog {
   }
 
   /** Lists {@code check} among the rules of the run (it ran in this compilation). */
-  public void ruleRan(BugChecker check, VisitorState state) {
+  public void ruleRan(BugChecker check) {
     if (file != null && !rules.containsKey(check.canonicalName())) {
+      String link = check.linkUrl();
       rules.put(
           check.canonicalName(),
           new SarifRule(
               check.canonicalName(),
               check.message(),
-              check.linkUrl() == null ? SarifJson.TOOL_URI : check.linkUrl(),
+              link == null ? SarifJson.TOOL_URI : link,
               level(check.defaultSeverity())));
     }
   }
@@ -126,7 +127,7 @@ public final class SarifLog {
     if (file == null) {
       return;
     }
-    ruleRan(check, state);
+    ruleRan(check);
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     String uri = unit.getSourceFile().toUri().toString();
     SeverityLevel severity =
@@ -199,8 +200,9 @@ public final class SarifLog {
     }
     try {
       Path target = file.toAbsolutePath();
-      Files.createDirectories(target.getParent());
-      Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+      Path directory = target.getParent() == null ? Path.of("") : target.getParent();
+      Files.createDirectories(directory);
+      Path temporary = Files.createTempFile(directory, target.getFileName() + ".", ".tmp");
       try {
         Files.writeString(temporary, text(), StandardCharsets.UTF_8);
         try {
