@@ -23,6 +23,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -202,9 +203,17 @@ public final class SarifLog {
       Path target = file.toAbsolutePath();
       Path directory = target.getParent() == null ? Path.of("") : target.getParent();
       Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, target.getFileName() + ".", ".tmp");
+      // Not Files.createTempFile, which makes the file readable by its owner only.
+      Path temporary =
+          directory.resolve(
+              target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime());
       try {
-        Files.writeString(temporary, text(), StandardCharsets.UTF_8);
+        Files.writeString(
+            temporary,
+            text(),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
         try {
           Files.move(
               temporary,
