@@ -2,6 +2,7 @@ package io.miguard.checker.analysis;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
+import com.sun.source.tree.Tree;
 import java.util.Objects;
 import java.util.Set;
 import org.checkerframework.errorprone.dataflow.analysis.AbstractValue;
@@ -29,6 +30,11 @@ final class Value implements AbstractValue<Value> {
     ITERATOR,
     /** The scope returned by an {@code @EntersSecurityContext} call. */
     SCOPE,
+    /**
+     * An object borrowed from a result ({@code @BorrowedResult}): valid until the next retrieval
+     * from its operation or the operation's close ({@link #staleness()}).
+     */
+    BORROWED,
     NULL,
     NON_NULL,
     TRUE,
@@ -43,11 +49,11 @@ final class Value implements AbstractValue<Value> {
     ITERATION
   }
 
-  static final Value TOP = new Value(Kind.TOP, ImmutableSet.of(), true, null, null);
-  static final Value NULL = new Value(Kind.NULL, ImmutableSet.of(), true, null, null);
-  static final Value NON_NULL = new Value(Kind.NON_NULL, ImmutableSet.of(), true, null, null);
-  static final Value TRUE = new Value(Kind.TRUE, ImmutableSet.of(), true, null, null);
-  static final Value FALSE = new Value(Kind.FALSE, ImmutableSet.of(), true, null, null);
+  static final Value TOP = new Value(Kind.TOP, ImmutableSet.of(), true, null, null, null);
+  static final Value NULL = new Value(Kind.NULL, ImmutableSet.of(), true, null, null, null);
+  static final Value NON_NULL = new Value(Kind.NON_NULL, ImmutableSet.of(), true, null, null, null);
+  static final Value TRUE = new Value(Kind.TRUE, ImmutableSet.of(), true, null, null, null);
+  static final Value FALSE = new Value(Kind.FALSE, ImmutableSet.of(), true, null, null, null);
 
   private final Kind kind;
   private final ImmutableSet<OperationId> operations;
@@ -58,21 +64,54 @@ final class Value implements AbstractValue<Value> {
   private final @Nullable FlagKind flagKind;
   private final @Nullable ContextEntry scope;
 
+  /**
+   * For a borrowed object: whether it was released (by a retrieval from its operation or the
+   * operation's close) on all paths that reach here, on none, or on some.
+   */
+  private final @Nullable Staleness staleness;
+
   private Value(
       Kind kind,
       ImmutableSet<OperationId> operations,
       boolean moreWhen,
       @Nullable FlagKind flagKind,
-      @Nullable ContextEntry scope) {
+      @Nullable ContextEntry scope,
+      @Nullable Staleness staleness) {
     this.kind = kind;
     this.operations = operations;
     this.moreWhen = moreWhen;
     this.flagKind = flagKind;
     this.scope = scope;
+    this.staleness = staleness;
   }
 
   static Value of(Kind kind, Set<OperationId> operations) {
-    return new Value(kind, ImmutableSet.copyOf(operations), true, null, null);
+    return new Value(kind, ImmutableSet.copyOf(operations), true, null, null, null);
+  }
+
+  /** An object just borrowed from a result of {@code operations}. */
+  static Value borrowed(Set<OperationId> operations) {
+    return new Value(
+        Kind.BORROWED, ImmutableSet.copyOf(operations), true, null, null, Staleness.FRESH);
+  }
+
+  /**
+   * This borrowed object, released by {@code release} (a retrieval from or close of its one
+   * operation) if it was not already.
+   */
+  Value released(Tree release) {
+    if (staleness == null) {
+      return this;
+    }
+    Staleness now = staleness.releaseBy(release);
+    return now.equals(staleness)
+        ? this
+        : new Value(kind, operations, moreWhen, flagKind, scope, now);
+  }
+
+  /** For a borrowed object: whether it is released on all paths, none, or some. */
+  @Nullable Staleness staleness() {
+    return staleness;
   }
 
   static Value operation(OperationId id) {
@@ -80,11 +119,11 @@ final class Value implements AbstractValue<Value> {
   }
 
   static Value flag(Set<OperationId> operations, FlagKind flagKind, boolean moreWhen) {
-    return new Value(Kind.FLAG, ImmutableSet.copyOf(operations), moreWhen, flagKind, null);
+    return new Value(Kind.FLAG, ImmutableSet.copyOf(operations), moreWhen, flagKind, null, null);
   }
 
   static Value scope(ContextEntry entry) {
-    return new Value(Kind.SCOPE, ImmutableSet.of(), true, null, entry);
+    return new Value(Kind.SCOPE, ImmutableSet.of(), true, null, entry, null);
   }
 
   Kind kind() {
@@ -121,7 +160,7 @@ final class Value implements AbstractValue<Value> {
   /** The logical negation of this value (flags swap their edges, literals flip). */
   Value negate() {
     return switch (kind) {
-      case FLAG -> new Value(kind, operations, !moreWhen, flagKind, null);
+      case FLAG -> new Value(kind, operations, !moreWhen, flagKind, null, null);
       case TRUE -> FALSE;
       case FALSE -> TRUE;
       default -> TOP;
@@ -140,6 +179,14 @@ final class Value implements AbstractValue<Value> {
         case ITERABLE:
         case ITERATOR:
           return of(kind, Sets.union(operations, other.operations));
+        case BORROWED:
+          return new Value(
+              kind,
+              ImmutableSet.copyOf(Sets.union(operations, other.operations)),
+              true,
+              null,
+              null,
+              joinStaleness(staleness, other.staleness));
         case FLAG:
           if (moreWhen == other.moreWhen && flagKind == other.flagKind) {
             return new Value(
@@ -147,6 +194,7 @@ final class Value implements AbstractValue<Value> {
                 ImmutableSet.copyOf(Sets.union(operations, other.operations)),
                 moreWhen,
                 flagKind,
+                null,
                 null);
           }
           return TOP;
@@ -161,6 +209,13 @@ final class Value implements AbstractValue<Value> {
     if (other.kind == Kind.NULL && kind == Kind.OPERATION) {
       return this;
     }
+    // Likewise a borrowed object that may be null: `MiInstance largest = null; ... largest = i;`.
+    if (kind == Kind.NULL && other.kind == Kind.BORROWED) {
+      return other;
+    }
+    if (other.kind == Kind.NULL && kind == Kind.BORROWED) {
+      return this;
+    }
     // `boolean more = true; while (more) { ...; more = r.moreResults(); }`: the literal can only
     // take the edge that means "more results", so the flag's false edge still drains.
     if (kind == Kind.FLAG && other.isLiteralMeaningMore(moreWhen)) {
@@ -170,6 +225,10 @@ final class Value implements AbstractValue<Value> {
       return other;
     }
     return TOP;
+  }
+
+  private static @Nullable Staleness joinStaleness(@Nullable Staleness a, @Nullable Staleness b) {
+    return a == null ? b : b == null ? a : a.join(b);
   }
 
   private boolean isLiteralMeaningMore(boolean moreWhen) {
@@ -183,18 +242,20 @@ final class Value implements AbstractValue<Value> {
         && v.operations.equals(operations)
         && v.moreWhen == moreWhen
         && v.flagKind == flagKind
-        && Objects.equals(v.scope, scope);
+        && Objects.equals(v.scope, scope)
+        && Objects.equals(v.staleness, staleness);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, operations, moreWhen, flagKind, scope);
+    return Objects.hash(kind, operations, moreWhen, flagKind, scope, staleness);
   }
 
   @Override
   public String toString() {
     return kind
         + (operations.isEmpty() ? "" : operations.toString())
-        + (kind == Kind.FLAG ? "(more when " + moreWhen + ")" : "");
+        + (kind == Kind.FLAG ? "(more when " + moreWhen + ")" : "")
+        + (staleness == null ? "" : "(released " + staleness + ")");
   }
 }

@@ -1,0 +1,59 @@
+package io.miguard.checker;
+
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.sun.source.tree.MethodTree;
+import io.miguard.checker.analysis.AnalysisOptions;
+import io.miguard.checker.analysis.BodyAnalysis;
+import io.miguard.checker.analysis.OperationState;
+import io.miguard.checker.analysis.ProtocolModel.Synchrony;
+import io.miguard.checker.analysis.RetrievalEvent;
+import io.miguard.checker.analysis.UnitAnalysis;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reports a retrieval (a {@code @RetrievesResult} call, a drain, a {@code @DrainedByIteration}
+ * call) from an operation that was started asynchronously on every path to it: its results go to
+ * its callbacks, and MI refuses the retrieval (rule 3). An operation whose callbacks argument the
+ * analysis cannot prove null or non-null is not judged.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = "MiRetrievalOnAsyncOperation",
+    summary =
+        "Results of an MI operation started with callbacks are delivered to the callbacks; a"
+            + " retrieval from it is refused",
+    severity = ERROR,
+    linkType = BugPattern.LinkType.CUSTOM,
+    link =
+        "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiRetrievalOnAsyncOperation.md",
+    documentSuppression = true)
+public final class MiRetrievalOnAsyncOperation extends OperationBodyChecker {
+  @Override
+  AnalysisOptions options() {
+    return AnalysisOptions.DEFAULT;
+  }
+
+  @Override
+  void report(
+      BodyAnalysis analysis, UnitAnalysis unit, @Nullable MethodTree method, VisitorState state) {
+    for (RetrievalEvent retrieval : analysis.retrievals()) {
+      OperationState operation = retrieval.operation();
+      if (operation != null && operation.synchrony() == Synchrony.ASYNC) {
+        state.reportMatch(
+            buildDescription(retrieval.tree())
+                .setMessage(
+                    "This retrieves results from an operation started asynchronously on line "
+                        + Lines.of(operation.startedAt(), state)
+                        + " (with callbacks): MI delivers its results to the callbacks and refuses"
+                        + " a retrieval (rule 3). Read the results in the callbacks, or start the"
+                        + " operation without callbacks.")
+                .build());
+      }
+    }
+  }
+}
