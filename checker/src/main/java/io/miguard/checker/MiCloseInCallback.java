@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.util.ASTHelpers;
@@ -16,6 +17,8 @@ import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.HandleCloseEvent;
 import io.miguard.checker.analysis.ProtocolModel;
 import io.miguard.checker.analysis.UnitAnalysis;
+import java.util.List;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,9 +36,21 @@ import org.jspecify.annotations.Nullable;
             + " waits for the callback that runs it",
     severity = ERROR,
     linkType = BugPattern.LinkType.CUSTOM,
-    link = "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiCloseInCallback.md",
+    link = ProjectLinks.BUG_PATTERNS + "MiCloseInCallback.md",
     documentSuppression = true)
 public final class MiCloseInCallback extends OperationBodyChecker {
+
+  /** The check with no flags. */
+  public MiCloseInCallback() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /** The check configured by the compilation's {@code -XepOpt:Miguard:...} flags. */
+  @Inject
+  public MiCloseInCallback(ErrorProneFlags flags) {
+    super(flags);
+  }
+
   @Override
   AnalysisOptions options() {
     return AnalysisOptions.DEFAULT;
@@ -49,16 +64,17 @@ public final class MiCloseInCallback extends OperationBodyChecker {
     }
     for (HandleCloseEvent close : analysis.handleCloses()) {
       boolean application = close.role() == HandleCloseEvent.Role.APPLICATION;
-      state.reportMatch(
-          buildDescription(close.reportTree())
-              .setMessage(
-                  (application ? "The application '" : "Session '")
-                      + close.name()
-                      + "' is closed inside an operation callback, on MI's callback thread: the"
-                      + " close waits for running callbacks, this one included, and never returns"
-                      + " (MI rule 7). Signal another thread to close it after the operation"
-                      + " completes.")
-              .build());
+      reportFinding(
+          state,
+          close.reportTree(),
+          (application ? "The application '" : "Session '")
+              + close.name()
+              + "' is closed inside an operation callback, on MI's callback thread: the"
+              + " close waits for running callbacks, this one included, and never returns"
+              + " (MI rule 7). Signal another thread to close it after the operation"
+              + " completes.",
+          List.of(),
+          null);
     }
   }
 

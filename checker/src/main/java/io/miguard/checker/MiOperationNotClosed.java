@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.sun.source.tree.MethodTree;
@@ -14,7 +15,11 @@ import io.miguard.checker.analysis.DrainState;
 import io.miguard.checker.analysis.HandleCloseEvent;
 import io.miguard.checker.analysis.OperationState;
 import io.miguard.checker.analysis.UnitAnalysis;
+import io.miguard.checker.sarif.Related;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,9 +36,21 @@ import org.jspecify.annotations.Nullable;
             + " operation makes the session close wait forever",
     severity = WARNING,
     linkType = BugPattern.LinkType.CUSTOM,
-    link = "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiOperationNotClosed.md",
+    link = ProjectLinks.BUG_PATTERNS + "MiOperationNotClosed.md",
     documentSuppression = true)
 public final class MiOperationNotClosed extends OperationBodyChecker {
+
+  /** The check with no flags. */
+  public MiOperationNotClosed() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /** The check configured by the compilation's {@code -XepOpt:Miguard:...} flags. */
+  @Inject
+  public MiOperationNotClosed(ErrorProneFlags flags) {
+    super(flags);
+  }
+
   @Override
   AnalysisOptions options() {
     return AnalysisOptions.DEFAULT;
@@ -45,16 +62,24 @@ public final class MiOperationNotClosed extends OperationBodyChecker {
     for (OperationState operation : analysis.unclosedAtNormalExit()) {
       Tree start = operation.startedAt();
       if (start != null) {
-        state.reportMatch(
-            buildDescription(start).setMessage(unclosedMessage(operation, state)).build());
+        List<Related> related = new ArrayList<>();
+        if (operation.closed().witness() != null) {
+          related.add(
+              new Related(
+                  operation.closed().witness(), "The path through this line does not close it."));
+        }
+        reportFinding(state, start, unclosedMessage(operation, state), related, null);
       }
     }
     for (HandleCloseEvent close : analysis.handleCloses()) {
       if (close.role() == HandleCloseEvent.Role.SESSION && !close.openOperations().isEmpty()) {
-        state.reportMatch(
-            buildDescription(close.reportTree())
-                .setMessage(sessionCloseMessage(close, state))
-                .build());
+        List<Related> related = new ArrayList<>();
+        for (OperationState open : close.openOperations()) {
+          if (open.startedAt() != null) {
+            related.add(new Related(open.startedAt(), "This operation may still be open."));
+          }
+        }
+        reportFinding(state, close.reportTree(), sessionCloseMessage(close, state), related, null);
       }
     }
   }

@@ -4,10 +4,10 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
@@ -27,10 +27,12 @@ import io.miguard.checker.analysis.ProtocolModel;
 import io.miguard.checker.analysis.StaleRead;
 import io.miguard.checker.analysis.Staleness;
 import io.miguard.checker.analysis.UnitAnalysis;
+import io.miguard.checker.sarif.Related;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -49,10 +51,21 @@ import org.jspecify.annotations.Nullable;
             + " retrieval from its operation or its close; clone it to keep it",
     severity = WARNING,
     linkType = BugPattern.LinkType.CUSTOM,
-    link =
-        "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiResultUsedAfterRetrieval.md",
+    link = ProjectLinks.BUG_PATTERNS + "MiResultUsedAfterRetrieval.md",
     documentSuppression = true)
 public final class MiResultUsedAfterRetrieval extends OperationBodyChecker {
+
+  /** The check with no flags. */
+  public MiResultUsedAfterRetrieval() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /** The check configured by the compilation's {@code -XepOpt:Miguard:...} flags. */
+  @Inject
+  public MiResultUsedAfterRetrieval(ErrorProneFlags flags) {
+    super(flags);
+  }
+
   @Override
   AnalysisOptions options() {
     return AnalysisOptions.DEFAULT;
@@ -63,16 +76,16 @@ public final class MiResultUsedAfterRetrieval extends OperationBodyChecker {
       BodyAnalysis analysis, UnitAnalysis unit, @Nullable MethodTree method, VisitorState state) {
     Set<Symbol> fixed = new HashSet<>();
     for (StaleRead read : analysis.staleReads()) {
-      Description.Builder description =
-          buildDescription(read.tree()).setMessage(message(read, unit.model(), state));
       Symbol variable = localRead(read.tree());
-      if (variable != null && fixed.add(variable)) {
-        SuggestedFix fix = copyAtStore(analysis.path().getLeaf(), variable, unit.model(), state);
-        if (fix != null) {
-          description.addFix(fix);
-        }
+      SuggestedFix fix =
+          variable != null && fixed.add(variable)
+              ? copyAtStore(analysis.path().getLeaf(), variable, unit.model(), state)
+              : null;
+      List<Related> related = new ArrayList<>();
+      if (read.staleness().releasedBy() != null) {
+        related.add(new Related(read.staleness().releasedBy(), "This call releases it."));
       }
-      state.reportMatch(description.build());
+      reportFinding(state, read.tree(), message(read, unit.model(), state), related, fix);
     }
   }
 

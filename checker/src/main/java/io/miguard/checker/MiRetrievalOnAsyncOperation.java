@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.sun.source.tree.MethodTree;
@@ -13,6 +14,10 @@ import io.miguard.checker.analysis.OperationState;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import io.miguard.checker.analysis.RetrievalEvent;
 import io.miguard.checker.analysis.UnitAnalysis;
+import io.miguard.checker.sarif.Related;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,10 +34,21 @@ import org.jspecify.annotations.Nullable;
             + " retrieval from it is refused",
     severity = ERROR,
     linkType = BugPattern.LinkType.CUSTOM,
-    link =
-        "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiRetrievalOnAsyncOperation.md",
+    link = ProjectLinks.BUG_PATTERNS + "MiRetrievalOnAsyncOperation.md",
     documentSuppression = true)
 public final class MiRetrievalOnAsyncOperation extends OperationBodyChecker {
+
+  /** The check with no flags. */
+  public MiRetrievalOnAsyncOperation() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /** The check configured by the compilation's {@code -XepOpt:Miguard:...} flags. */
+  @Inject
+  public MiRetrievalOnAsyncOperation(ErrorProneFlags flags) {
+    super(flags);
+  }
+
   @Override
   AnalysisOptions options() {
     return AnalysisOptions.DEFAULT;
@@ -44,15 +60,21 @@ public final class MiRetrievalOnAsyncOperation extends OperationBodyChecker {
     for (RetrievalEvent retrieval : analysis.retrievals()) {
       OperationState operation = retrieval.operation();
       if (operation != null && operation.synchrony() == Synchrony.ASYNC) {
-        state.reportMatch(
-            buildDescription(retrieval.tree())
-                .setMessage(
-                    "This retrieves results from an operation started asynchronously on line "
-                        + Lines.of(operation.startedAt(), state)
-                        + " (with callbacks): MI delivers its results to the callbacks and refuses"
-                        + " a retrieval (rule 3). Read the results in the callbacks, or start the"
-                        + " operation without callbacks.")
-                .build());
+        List<Related> related = new ArrayList<>();
+        if (operation.startedAt() != null) {
+          related.add(
+              new Related(operation.startedAt(), "The operation is started with callbacks here."));
+        }
+        reportFinding(
+            state,
+            retrieval.tree(),
+            "This retrieves results from an operation started asynchronously on line "
+                + Lines.of(operation.startedAt(), state)
+                + " (with callbacks): MI delivers its results to the callbacks and refuses"
+                + " a retrieval (rule 3). Read the results in the callbacks, or start the"
+                + " operation without callbacks.",
+            related,
+            null);
       }
     }
   }

@@ -22,7 +22,7 @@ final class Value implements AbstractValue<Value> {
     OPERATION,
     /** A result retrieved from an operation. */
     RESULT,
-    /** A boolean that carries whether more results follow (or, for iteration, more instances). */
+    /** A boolean whose meaning is a {@link Condition} over result facts. */
     FLAG,
     /** The lazy iterable of a {@code @DrainedByIteration} method. */
     ITERABLE,
@@ -41,27 +41,18 @@ final class Value implements AbstractValue<Value> {
     FALSE
   }
 
-  /** What a flag's edges mean. */
-  enum FlagKind {
-    /** A {@code @MoreResults} accessor: the false edge drains, the true edge sees more results. */
-    MORE_RESULTS,
-    /** An iterator's {@code hasNext()}: the false edge drains, the true edge says nothing. */
-    ITERATION
-  }
-
-  static final Value TOP = new Value(Kind.TOP, ImmutableSet.of(), true, null, null, null);
-  static final Value NULL = new Value(Kind.NULL, ImmutableSet.of(), true, null, null, null);
-  static final Value NON_NULL = new Value(Kind.NON_NULL, ImmutableSet.of(), true, null, null, null);
-  static final Value TRUE = new Value(Kind.TRUE, ImmutableSet.of(), true, null, null, null);
-  static final Value FALSE = new Value(Kind.FALSE, ImmutableSet.of(), true, null, null, null);
+  static final Value TOP = new Value(Kind.TOP, ImmutableSet.of(), null, null, null);
+  static final Value NULL = new Value(Kind.NULL, ImmutableSet.of(), null, null, null);
+  static final Value NON_NULL = new Value(Kind.NON_NULL, ImmutableSet.of(), null, null, null);
+  static final Value TRUE = new Value(Kind.TRUE, ImmutableSet.of(), null, null, null);
+  static final Value FALSE = new Value(Kind.FALSE, ImmutableSet.of(), null, null, null);
 
   private final Kind kind;
   private final ImmutableSet<OperationId> operations;
 
-  /** For flags: the boolean value that means "more results follow". */
-  private final boolean moreWhen;
+  /** For flags: what the boolean means. */
+  private final @Nullable Condition condition;
 
-  private final @Nullable FlagKind flagKind;
   private final @Nullable ContextEntry scope;
 
   /**
@@ -73,26 +64,23 @@ final class Value implements AbstractValue<Value> {
   private Value(
       Kind kind,
       ImmutableSet<OperationId> operations,
-      boolean moreWhen,
-      @Nullable FlagKind flagKind,
+      @Nullable Condition condition,
       @Nullable ContextEntry scope,
       @Nullable Staleness staleness) {
     this.kind = kind;
     this.operations = operations;
-    this.moreWhen = moreWhen;
-    this.flagKind = flagKind;
+    this.condition = condition;
     this.scope = scope;
     this.staleness = staleness;
   }
 
   static Value of(Kind kind, Set<OperationId> operations) {
-    return new Value(kind, ImmutableSet.copyOf(operations), true, null, null, null);
+    return new Value(kind, ImmutableSet.copyOf(operations), null, null, null);
   }
 
   /** An object just borrowed from a result of {@code operations}. */
   static Value borrowed(Set<OperationId> operations) {
-    return new Value(
-        Kind.BORROWED, ImmutableSet.copyOf(operations), true, null, null, Staleness.FRESH);
+    return new Value(Kind.BORROWED, ImmutableSet.copyOf(operations), null, null, Staleness.FRESH);
   }
 
   /**
@@ -104,9 +92,7 @@ final class Value implements AbstractValue<Value> {
       return this;
     }
     Staleness now = staleness.releaseBy(release);
-    return now.equals(staleness)
-        ? this
-        : new Value(kind, operations, moreWhen, flagKind, scope, now);
+    return now.equals(staleness) ? this : new Value(kind, operations, condition, scope, now);
   }
 
   /** For a borrowed object: whether it is released on all paths, none, or some. */
@@ -118,12 +104,25 @@ final class Value implements AbstractValue<Value> {
     return of(Kind.OPERATION, ImmutableSet.of(id));
   }
 
-  static Value flag(Set<OperationId> operations, FlagKind flagKind, boolean moreWhen) {
-    return new Value(Kind.FLAG, ImmutableSet.copyOf(operations), moreWhen, flagKind, null, null);
+  /**
+   * The value of a boolean that means {@code condition}: a flag if it mentions a fact, a literal if
+   * it is constant, else nothing the analysis tracks.
+   */
+  static Value condition(Condition condition) {
+    if (condition.equals(Condition.TRUE)) {
+      return TRUE;
+    }
+    if (condition.equals(Condition.FALSE)) {
+      return FALSE;
+    }
+    if (!condition.hasFacts()) {
+      return TOP;
+    }
+    return new Value(Kind.FLAG, ImmutableSet.copyOf(condition.operations()), condition, null, null);
   }
 
   static Value scope(ContextEntry entry) {
-    return new Value(Kind.SCOPE, ImmutableSet.of(), true, null, entry, null);
+    return new Value(Kind.SCOPE, ImmutableSet.of(), null, entry, null);
   }
 
   Kind kind() {
@@ -145,32 +144,37 @@ final class Value implements AbstractValue<Value> {
         : ImmutableSet.of();
   }
 
-  boolean moreWhen() {
-    return moreWhen;
-  }
-
-  @Nullable FlagKind flagKind() {
-    return flagKind;
+  /**
+   * What the value means as a boolean: a flag's formula, a literal's constant, else {@link
+   * Condition#UNKNOWN}.
+   */
+  Condition asCondition() {
+    return switch (kind) {
+      case FLAG -> condition;
+      case TRUE -> Condition.TRUE;
+      case FALSE -> Condition.FALSE;
+      default -> Condition.UNKNOWN;
+    };
   }
 
   @Nullable ContextEntry scope() {
     return scope;
   }
 
-  /** The logical negation of this value (flags swap their edges, literals flip). */
+  /** The logical negation of this value. */
   Value negate() {
-    return switch (kind) {
-      case FLAG -> new Value(kind, operations, !moreWhen, flagKind, null, null);
-      case TRUE -> FALSE;
-      case FALSE -> TRUE;
-      default -> TOP;
-    };
+    return condition(Condition.not(asCondition()));
   }
 
   @Override
   public Value leastUpperBound(Value other) {
     if (equals(other)) {
       return this;
+    }
+    // `boolean more = true; while (more) { ...; more = r.moreResults(); }`: the local holds one of
+    // the two on each path.
+    if (isBoolean() && other.isBoolean()) {
+      return condition(Condition.either(asCondition(), other.asCondition()));
     }
     if (kind == other.kind) {
       switch (kind) {
@@ -183,21 +187,9 @@ final class Value implements AbstractValue<Value> {
           return new Value(
               kind,
               ImmutableSet.copyOf(Sets.union(operations, other.operations)),
-              true,
               null,
               null,
-              joinStaleness(staleness, other.staleness));
-        case FLAG:
-          if (moreWhen == other.moreWhen && flagKind == other.flagKind) {
-            return new Value(
-                kind,
-                ImmutableSet.copyOf(Sets.union(operations, other.operations)),
-                moreWhen,
-                flagKind,
-                null,
-                null);
-          }
-          return TOP;
+              staleness.join(other.staleness));
         default:
           return TOP;
       }
@@ -216,23 +208,11 @@ final class Value implements AbstractValue<Value> {
     if (other.kind == Kind.NULL && kind == Kind.BORROWED) {
       return this;
     }
-    // `boolean more = true; while (more) { ...; more = r.moreResults(); }`: the literal can only
-    // take the edge that means "more results", so the flag's false edge still drains.
-    if (kind == Kind.FLAG && other.isLiteralMeaningMore(moreWhen)) {
-      return this;
-    }
-    if (other.kind == Kind.FLAG && isLiteralMeaningMore(other.moreWhen)) {
-      return other;
-    }
     return TOP;
   }
 
-  private static @Nullable Staleness joinStaleness(@Nullable Staleness a, @Nullable Staleness b) {
-    return a == null ? b : b == null ? a : a.join(b);
-  }
-
-  private boolean isLiteralMeaningMore(boolean moreWhen) {
-    return (kind == Kind.TRUE && moreWhen) || (kind == Kind.FALSE && !moreWhen);
+  private boolean isBoolean() {
+    return kind == Kind.FLAG || kind == Kind.TRUE || kind == Kind.FALSE;
   }
 
   @Override
@@ -240,22 +220,21 @@ final class Value implements AbstractValue<Value> {
     return o instanceof Value v
         && v.kind == kind
         && v.operations.equals(operations)
-        && v.moreWhen == moreWhen
-        && v.flagKind == flagKind
+        && Objects.equals(v.condition, condition)
         && Objects.equals(v.scope, scope)
         && Objects.equals(v.staleness, staleness);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, operations, moreWhen, flagKind, scope, staleness);
+    return Objects.hash(kind, operations, condition, scope, staleness);
   }
 
   @Override
   public String toString() {
     return kind
         + (operations.isEmpty() ? "" : operations.toString())
-        + (kind == Kind.FLAG ? "(more when " + moreWhen + ")" : "")
+        + (kind == Kind.FLAG ? "(" + condition + ")" : "")
         + (staleness == null ? "" : "(released " + staleness + ")");
   }
 }
