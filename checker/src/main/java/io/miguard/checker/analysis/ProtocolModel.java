@@ -61,6 +61,12 @@ public final class ProtocolModel {
   static final String RUNS_AS = PACKAGE + "RunsAs";
   static final String CONTEXT_IDENTITY = PACKAGE + "ContextIdentity";
   static final String OPERATION_CALLBACKS = PACKAGE + "OperationCallbacks";
+  static final String SESSION_HANDLE = PACKAGE + "SessionHandle";
+  static final String CLOSES_SESSION = PACKAGE + "ClosesSession";
+  static final String APPLICATION_HANDLE = PACKAGE + "ApplicationHandle";
+  static final String CLOSES_APPLICATION = PACKAGE + "ClosesApplication";
+  static final String BORROWED_RESULT = PACKAGE + "BorrowedResult";
+  static final String COPIES_RESULT = PACKAGE + "CopiesResult";
 
   /** Whether an operation's results are pulled by the caller or pushed to callbacks. */
   public enum Synchrony {
@@ -95,6 +101,9 @@ public final class ProtocolModel {
   private final Models models;
   private final Map<TypeSymbol, Boolean> handleTypes = new HashMap<>();
   private final Map<TypeSymbol, Boolean> callbackTypes = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> sessionTypes = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> applicationTypes = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> protocolTypes = new HashMap<>();
   private final Map<MethodSymbol, Set<MethodSymbol>> superMethods = new HashMap<>();
 
   /**
@@ -158,6 +167,36 @@ public final class ProtocolModel {
     return type != null
         && type.getKind() == TypeKind.DECLARED
         && marked(type.tsym, OPERATION_CALLBACKS, callbackTypes);
+  }
+
+  /** Whether values of {@code type} are MI sessions ({@code @SessionHandle}). */
+  public boolean isSessionHandle(@Nullable Type type) {
+    return type != null
+        && type.getKind() == TypeKind.DECLARED
+        && marked(type.tsym, SESSION_HANDLE, sessionTypes);
+  }
+
+  /** Whether values of {@code type} are MI applications ({@code @ApplicationHandle}). */
+  public boolean isApplicationHandle(@Nullable Type type) {
+    return type != null
+        && type.getKind() == TypeKind.DECLARED
+        && marked(type.tsym, APPLICATION_HANDLE, applicationTypes);
+  }
+
+  /**
+   * Whether {@code type} is one of the handle types a body must mention to be analysed at all: an
+   * operation, a session or an application (the fast path, one cached lookup per type).
+   */
+  public boolean isProtocolHandle(@Nullable Type type) {
+    if (type == null || type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    Boolean known = protocolTypes.get(type.tsym);
+    if (known == null) {
+      known = isOperationHandle(type) || isSessionHandle(type) || isApplicationHandle(type);
+      protocolTypes.put(type.tsym, known);
+    }
+    return known;
   }
 
   private boolean marked(TypeSymbol symbol, String annotation, Map<TypeSymbol, Boolean> cache) {
@@ -282,6 +321,45 @@ public final class ProtocolModel {
   /** Whether {@code method} closes the operation passed as its {@code index}th argument. */
   public boolean closesParameter(MethodSymbol method, int index) {
     return parameterMarked(method, index, CLOSES_OPERATION);
+  }
+
+  /** Whether {@code method} closes its receiver session ({@code @ClosesSession}). */
+  public boolean closesSession(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, CLOSES_SESSION);
+  }
+
+  /** Whether {@code method} closes its receiver application ({@code @ClosesApplication}). */
+  public boolean closesApplication(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, CLOSES_APPLICATION);
+  }
+
+  /** Whether {@code method} is a result accessor that hands out a borrowed object. */
+  public boolean borrowsResult(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, BORROWED_RESULT);
+  }
+
+  /** Whether {@code method} returns a copy of its borrowed receiver that the caller owns. */
+  public boolean copiesResult(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, COPIES_RESULT);
+  }
+
+  /**
+   * The first public no-argument {@code @CopiesResult} method of {@code type} or its supertypes, or
+   * null (for suggested fixes).
+   */
+  public @Nullable MethodSymbol copyMethod(TypeSymbol type) {
+    for (Type candidate : types.closure(type.type)) {
+      for (Symbol member : candidate.tsym.getEnclosedElements()) {
+        if (member instanceof MethodSymbol method
+            && method.getKind() == ElementKind.METHOD
+            && method.getParameters().isEmpty()
+            && method.getModifiers().contains(Modifier.PUBLIC)
+            && copiesResult(method)) {
+          return method;
+        }
+      }
+    }
+    return null;
   }
 
   /** Whether {@code method} cancels its receiver. */

@@ -214,7 +214,8 @@ public final class UnitAnalysis {
         reachable(analysis.getRegularExitStore()),
         setup.receiverOperation(),
         creations(recorder),
-        ImmutableList.copyOf(recorder.returns.values()));
+        ImmutableList.copyOf(recorder.returns.values()),
+        ProtocolEvents.build(recorder, setup, code));
   }
 
   private static @Nullable OperationStore reachable(@Nullable OperationStore store) {
