@@ -34,7 +34,13 @@ class ModelsTwinTest {
   private static final Pattern MARKER = Pattern.compile("// FINDING: (\\w+)");
   private static final Pattern MIGUARD_MESSAGE = Pattern.compile("^\\[(Mi\\w+)\\] ");
   private static final List<String> CHECKS =
-      List.of("MiCloseBeforeDrain", "MiCloseInDifferentContext");
+      List.of(
+          "MiCloseBeforeDrain",
+          "MiCloseInDifferentContext",
+          "MiOperationNotClosed",
+          "MiRetrievalOnAsyncOperation",
+          "MiResultUsedAfterRetrieval",
+          "MiCloseInCallback");
 
   @TempDir Path work;
 

@@ -1,6 +1,8 @@
 package shop;
 
 import acme.wmi.Client;
+import acme.wmi.Item;
+import acme.wmi.Listener;
 import acme.wmi.Query;
 import acme.wmi.Row;
 import acme.wmi.Scope;
@@ -33,7 +35,7 @@ class Inventory {
   void drainedByIteration(Client client) {
     Query query = client.select("SELECT * FROM Win32_Service");
     for (Row row : query.rows()) {
-      System.out.println(row.value());
+      System.out.println(row.item().name());
     }
     query.close();
   }
@@ -115,6 +117,50 @@ class Inventory {
       query.finish();
       Workers.later("closer", () -> query.close()); // FINDING: MiCloseInDifferentContext
     }
+  }
+
+  void leftOpenOnOnePath(Client client, boolean quick) {
+    Query query = client.select("SELECT * FROM Win32_Service"); // FINDING: MiOperationNotClosed
+    query.finish();
+    if (quick) {
+      return;
+    }
+    query.close();
+  }
+
+  void retrievedFromAnAsynchronousQuery(Client client, Listener listener) {
+    Query query = client.watch("SELECT * FROM Win32_Service", listener);
+    query.finish(); // FINDING: MiRetrievalOnAsyncOperation
+    query.close();
+  }
+
+  String readAfterTheNextRetrieval(Client client) {
+    Item last = null;
+    try (Query query = client.select("SELECT * FROM Win32_Service")) {
+      Row row;
+      do {
+        row = query.next();
+        last = row.item();
+      } while (row.pending());
+    }
+    return last.name(); // FINDING: MiResultUsedAfterRetrieval
+  }
+
+  String copiedBeforeTheNextRetrieval(Client client) {
+    Item last = null;
+    try (Query query = client.select("SELECT * FROM Win32_Service")) {
+      Row row;
+      do {
+        row = query.next();
+        last = row.item().copy();
+      } while (row.pending());
+    }
+    return last.name();
+  }
+
+  void sessionClosedInACallback(Client client) {
+    Query query = client.watch("SELECT * FROM Win32_Service", (q, row) -> client.close()); // FINDING: MiCloseInCallback
+    query.close();
   }
 
   /** Implements a method whose parameter the wrapper declares drained: it must drain it. */

@@ -1,6 +1,5 @@
 package acme.wmi;
 
-import io.miguard.annotations.BorrowedResult;
 import io.miguard.annotations.CancelsOperation;
 import io.miguard.annotations.ClosesOperation;
 import io.miguard.annotations.DrainedByIteration;
@@ -18,10 +17,9 @@ public final class Query implements AutoCloseable {
   Query() {}
 
   @RetrievesResult
-  @BorrowedResult
   public Row next() {
     done = true;
-    return new Row("", false);
+    return new Row(new Item(""), false);
   }
 
   @DrainsResults

@@ -1,12 +1,7 @@
 package acme.wmi;
 
-import io.miguard.annotations.CopiesResult;
+import io.miguard.annotations.BorrowedResult;
 import io.miguard.annotations.MoreResults;
 
-/** A result: pending() says whether more follow. */
-public record Row(String value, @MoreResults boolean pending) {
-  @CopiesResult
-  public Row copy() {
-    return new Row(value, pending);
-  }
-}
+/** A result: item() is borrowed from the query, pending() says whether more results follow. */
+public record Row(@BorrowedResult Item item, @MoreResults boolean pending) {}

@@ -10,7 +10,7 @@ public final class Query implements AutoCloseable {
 
   public Row next() {
     done = true;
-    return new Row("", false);
+    return new Row(new Item(""), false);
   }
 
   public void finish() {

@@ -1,8 +1,4 @@
 package acme.wmi;
 
-/** A result: pending() says whether more follow. */
-public record Row(String value, boolean pending) {
-  public Row copy() {
-    return new Row(value, pending);
-  }
-}
+/** A result: item() is borrowed from the query, pending() says whether more results follow. */
+public record Row(Item item, boolean pending) {}
