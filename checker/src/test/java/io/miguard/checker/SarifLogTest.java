@@ -63,6 +63,12 @@ class SarifLogTest {
           }
           op.close();
         }
+
+        void consume(@io.miguard.annotations.DrainsResults MiOperation op, boolean all) {
+          if (all) {
+            op.drainInstances();
+          }
+        }
       }
       """;
 
@@ -107,7 +113,7 @@ class SarifLogTest {
         .endsWith("/docs/bugpatterns/MiCloseInDifferentContext.md");
 
     JsonNode results = run.get("results");
-    assertThat(results.size()).isEqualTo(3);
+    assertThat(results.size()).isEqualTo(4);
     String uri = directory.resolve("src/demo/Inventory.java").toUri().toString();
 
     // Line 12, "    op.close();": the call op.close() spans columns 5 to 14.
@@ -155,6 +161,16 @@ class SarifLogTest {
     assertThat(moves.get(0).get("insertedContent").get("text").asText()).contains("op.close();");
     assertThat(moves.get(1).get("deletedRegion").get("startLine").asInt()).isEqualTo(29);
     assertThat(moves.get(1).get("insertedContent").get("text").asText()).isEmpty();
+
+    // Line 32: a @DrainsResults parameter not drained on every path. A declaration's region is its
+    // name, where javac points ("op", columns 66 to 67), not the whole parameter.
+    JsonNode parameter = results.get(3);
+    assertThat(parameter.get("ruleId").asText()).isEqualTo("MiCloseBeforeDrain");
+    assertThat(parameter.get("message").get("text").asText())
+        .startsWith("@DrainsResults parameter 'op' of consume()");
+    assertRegion(
+        parameter.get("locations").get(0).get("physicalLocation").get("region"), 32, 66, 32, 68);
+    assertThat(relatedLines(parameter)).containsExactly(33);
   }
 
   @Test
@@ -166,7 +182,7 @@ class SarifLogTest {
 
     JsonNode withFindings = new ObjectMapper().readTree(first.toFile());
     JsonNode clean = new ObjectMapper().readTree(second.toFile());
-    assertThat(withFindings.get("runs").get(0).get("results").size()).isEqualTo(3);
+    assertThat(withFindings.get("runs").get(0).get("results").size()).isEqualTo(4);
     assertThat(validate(clean)).isEmpty();
     assertThat(clean.get("runs").get(0).get("results").size()).isEqualTo(0);
     assertThat(clean.get("runs").get(0).get("tool").get("driver").get("rules").size()).isEqualTo(2);

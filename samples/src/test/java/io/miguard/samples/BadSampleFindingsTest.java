@@ -4,7 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.stream.Collectors.joining;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +57,29 @@ class BadSampleFindingsTest {
       checksWithMarkers.add(finding.substring(0, finding.indexOf(' ')));
     }
     assertThat(checksWithMarkers).containsExactlyElementsIn(CHECKS);
+  }
+
+  @Test
+  void theBuildsSarifLogHoldsExactlyTheMarkedFindings() throws IOException {
+    // The build compiled the bad samples with -XepOpt:Miguard:SarifFile (samples/pom.xml).
+    JsonNode log =
+        new ObjectMapper().readTree(Path.of(System.getProperty("samples.bad.sarif")).toFile());
+    TreeSet<String> findings = new TreeSet<>();
+    for (JsonNode result : log.get("runs").get(0).get("results")) {
+      JsonNode location = result.get("locations").get(0).get("physicalLocation");
+      String file =
+          Path.of(URI.create(location.get("artifactLocation").get("uri").asText()))
+              .getFileName()
+              .toString();
+      findings.add(
+          result.get("ruleId").asText()
+              + " "
+              + file
+              + ":"
+              + location.get("region").get("startLine"));
+      assertThat(result.get("level").asText()).isEqualTo("warning");
+    }
+    assertThat(findings).containsExactlyElementsIn(markedFindings(badSources()));
   }
 
   private static List<Path> badSources() throws IOException {

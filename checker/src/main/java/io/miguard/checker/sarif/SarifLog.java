@@ -8,11 +8,14 @@ import com.google.errorprone.fixes.Replacement;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LineMap;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
 import io.miguard.checker.sarif.SarifResult.Location;
 import io.miguard.checker.sarif.SarifResult.Region;
@@ -233,11 +236,30 @@ public final class SarifLog {
     }
   }
 
+  /**
+   * The region of {@code tree}: the whole tree for an expression or statement; for a declaration (a
+   * method, a parameter or variable) its name, where javac puts the diagnostic, rather than
+   * everything from its annotations to the end of its body.
+   */
   private static @Nullable Region region(Tree tree, VisitorState state) {
     int start = ASTHelpers.getStartPosition(tree);
     int end = state.getEndPosition(tree);
     if (start < 0) {
       return null;
+    }
+    if ((tree instanceof MethodTree || tree instanceof VariableTree) && tree instanceof JCTree jc) {
+      int name = jc.getPreferredPosition();
+      CharSequence source = state.getSourceCode();
+      int nameEnd = name;
+      while (source != null
+          && nameEnd < source.length()
+          && Character.isJavaIdentifierPart(source.charAt(nameEnd))) {
+        nameEnd++;
+      }
+      if (name >= start && nameEnd > name) {
+        start = name;
+        end = nameEnd;
+      }
     }
     return region(start, Math.max(start, end), state.getPath().getCompilationUnit().getLineMap());
   }
