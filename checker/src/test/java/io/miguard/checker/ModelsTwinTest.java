@@ -109,35 +109,36 @@ class ModelsTwinTest {
     String file = "models file " + models;
     assertThat(errors)
         .containsAtLeast(
-            "miguard: "
+            "[miguard] "
                 + file
                 + ", line 3: unknown role 'RETRIEVES'; the roles are "
                 + String.join(", ", roleNames()),
-            "miguard: "
+            "[miguard] "
                 + file
                 + ", line 4: expected 'TARGET = ROLE' (for example"
                 + " 'io.acme.Query#next() = RETRIEVES_RESULT'), found 'acme.wmi.Query#finish()'",
-            "miguard: "
+            "[miguard] "
                 + file
                 + ", line 5: DRAINS_RESULTS cannot be given to a type (only to a"
                 + " method or a parameter)",
-            "miguard: "
+            "[miguard] "
                 + file
                 + ", line 6: 'SOMETIMES' is not a mode of STARTS_OPERATION (one of"
                 + " [SYNCHRONOUS, ASYNCHRONOUS, DECIDED_BY_CALLBACKS])",
-            "miguard: "
+            "[miguard] "
                 + file
                 + ", line 7: parameter [1] of a method with 1 parameter (indexes"
                 + " start at 0)",
-            "miguard: "
+            "[miguard] "
                 + file
                 + ", line 8: write erased parameter types ('java.util.List', not"
                 + " 'java.util.List<String>')",
-            "miguard: "
+            "[miguard] "
                 + file
                 + ", line 9: a method is written with its parameter types, as in"
                 + " 'acme.wmi.Query#name(java.lang.String)'; found 'acme.wmi.Query#close'");
-    assertThat(errors.stream().filter(error -> error.startsWith("miguard: ")).count()).isEqualTo(7);
+    assertThat(errors.stream().filter(error -> error.startsWith("[miguard] ")).count())
+        .isEqualTo(7);
     assertThat(compilation.messages(Diagnostic.Kind.ERROR).toString()).doesNotContain("crash");
   }
 
@@ -149,7 +150,7 @@ class ModelsTwinTest {
         compileClient(plain, List.of(), List.of("-XepOpt:Miguard:Models=" + missing));
     assertThat(compilation.succeeded()).isFalse();
     assertThat(compilation.messages(Diagnostic.Kind.ERROR).get(0))
-        .startsWith("miguard: cannot read the models file " + missing + " (Miguard:Models)");
+        .startsWith("[miguard] cannot read the models file " + missing + " (Miguard:Models)");
   }
 
   @Test
@@ -248,7 +249,7 @@ class ModelsTwinTest {
     for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
       String message = diagnostic.getMessage(Locale.ROOT);
       Matcher check = MIGUARD_MESSAGE.matcher(message);
-      assertWithMessage(message).that(message).doesNotContain("miguard: ");
+      assertWithMessage(message).that(message).doesNotContain("[miguard] ");
       if (check.find()) {
         findings.add(new Finding(check.group(1), diagnostic.getLineNumber(), message));
       }

@@ -215,7 +215,7 @@ class SarifLogTest {
         .comparingElementsUsing(
             com.google.common.truth.Correspondence.<String, String>from(
                 String::contains, "contains"))
-        .contains("miguard could not write the SARIF file");
+        .contains("[miguard] could not write the SARIF file");
   }
 
   private JavacWithPlugin.Result compile(String name, String source, String... arguments)

@@ -146,7 +146,7 @@ public final class ProtocolModel {
           Models.load(
               file,
               processorPath != null ? processorPath : ProtocolModel.class.getClassLoader(),
-              problem -> messager.printMessage(Diagnostic.Kind.ERROR, "miguard: " + problem));
+              problem -> messager.printMessage(Diagnostic.Kind.ERROR, "[miguard] " + problem));
       model = new ProtocolModel(context, models);
       context.put(KEY, model);
     }

@@ -232,7 +232,7 @@ public final class SarifLog {
     } catch (IOException | RuntimeException e) {
       messager.printMessage(
           Diagnostic.Kind.WARNING,
-          "miguard could not write the SARIF file " + file + " (" + FLAG + "): " + e);
+          "[miguard] could not write the SARIF file " + file + " (" + FLAG + "): " + e);
     }
   }
 
