@@ -126,6 +126,14 @@ class Closed {
             }));
   }
 
+  int closeMayThrowAndIsCaught(MiSession s) {
+    try (MiOperation op = s.enumerateInstances("root/cimv2", "Win32_Service")) {
+      return op.drainInstances().size();
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
   void neverCompletesNormally(MiSession s) {
     MiOperation op = s.enumerateInstances("root/cimv2", "Win32_Service");
     throw new IllegalStateException();

@@ -133,6 +133,8 @@ final class CallTransfer {
           Tree resource =
               synthetic ? setup.resourceOf(ASTHelpers.getSymbol(receiverNode.getTree())) : null;
           call.store = close(call.store, ops, resource != null ? resource : tree);
+          // A close that throws was still called: the code did close the operation.
+          call.exceptional = call.store;
         }
       }
       case RESULT -> {
