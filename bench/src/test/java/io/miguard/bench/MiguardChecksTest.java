@@ -16,7 +16,13 @@ class MiguardChecksTest {
   @Test
   void findsEveryRegisteredMiguardCheck() {
     assertThat(MiguardChecks.names())
-        .containsAtLeast("MiCloseBeforeDrain", "MiCloseInDifferentContext");
+        .containsAtLeast(
+            "MiCloseBeforeDrain",
+            "MiCloseInDifferentContext",
+            "MiOperationNotClosed",
+            "MiRetrievalOnAsyncOperation",
+            "MiResultUsedAfterRetrieval",
+            "MiCloseInCallback");
     assertThat(MiguardChecks.names()).isInOrder();
     assertThat(MiguardChecks.names().stream().allMatch(name -> name.startsWith("Mi"))).isTrue();
   }

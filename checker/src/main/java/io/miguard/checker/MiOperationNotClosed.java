@@ -7,6 +7,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import io.miguard.checker.analysis.AnalysisOptions;
@@ -59,6 +60,12 @@ public final class MiOperationNotClosed extends OperationBodyChecker {
   @Override
   void report(
       BodyAnalysis analysis, UnitAnalysis unit, @Nullable MethodTree method, VisitorState state) {
+    String bodyKind =
+        method != null
+            ? "the method"
+            : analysis.path().getLeaf() instanceof LambdaExpressionTree
+                ? "the lambda"
+                : "the initializer";
     for (OperationState operation : analysis.unclosedAtNormalExit()) {
       Tree start = operation.startedAt();
       if (start != null) {
@@ -68,7 +75,7 @@ public final class MiOperationNotClosed extends OperationBodyChecker {
               new Related(
                   operation.closed().witness(), "The path through this line does not close it."));
         }
-        reportFinding(state, start, unclosedMessage(operation, state), related, null);
+        reportFinding(state, start, unclosedMessage(operation, bodyKind, state), related, null);
       }
     }
     for (HandleCloseEvent close : analysis.handleCloses()) {
@@ -84,17 +91,19 @@ public final class MiOperationNotClosed extends OperationBodyChecker {
     }
   }
 
-  private static String unclosedMessage(OperationState operation, VisitorState state) {
+  private static String unclosedMessage(
+      OperationState operation, String bodyKind, VisitorState state) {
     DrainState closed = operation.closed();
     StringBuilder message = new StringBuilder("The operation started here ");
     if (closed.kind() == DrainState.Kind.NO) {
-      message.append("is not closed on any path on which the method completes normally");
+      message.append("is not closed on any path on which ").append(bodyKind);
+      message.append(" completes normally");
     } else {
       message.append("may be left open: ");
       message.append(
           closed.witness() != null
               ? "the path through line " + Lines.of(closed.witness(), state) + " does not close it"
-              : "some path on which the method completes normally does not close it");
+              : "some path on which " + bodyKind + " completes normally does not close it");
     }
     return message
         .append(". An open operation makes its session's close wait forever (MI rule 7): close it")

@@ -34,6 +34,14 @@ class Leaks {
     return n;
   }
 
+  private final int count =
+      // BUG: Diagnostic contains: is not closed on any path on which the initializer completes
+      Leaks.session().enumerateInstances("root/cimv2", "Win32_Service").drainInstances().size();
+
+  static MiSession session() {
+    return null;
+  }
+
   void asyncWithCallbacksThatNeverTouchTheOperation(MiSession s) {
     // BUG: Diagnostic contains: MiOperationNotClosed
     s.enumerateInstances(
@@ -124,6 +132,14 @@ class Closed {
                 o.close();
               }
             }));
+  }
+
+  int closeMayThrowAndIsCaught(MiSession s) {
+    try (MiOperation op = s.enumerateInstances("root/cimv2", "Win32_Service")) {
+      return op.drainInstances().size();
+    } catch (RuntimeException e) {
+      return -1;
+    }
   }
 
   void neverCompletesNormally(MiSession s) {

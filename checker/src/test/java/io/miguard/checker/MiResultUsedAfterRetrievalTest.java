@@ -52,6 +52,17 @@ class Late {
       op.drainInstances();
     }
   }
+
+  Object accessorOfAnOldResult(MiSession s) {
+    try (MiOperation op = s.enumerateInstances("root/cimv2", "Win32_Process")) {
+      InstanceResult first = op.getInstance();
+      InstanceResult second = op.getInstance();
+      // BUG: Diagnostic contains: 'first.instance()' was borrowed from a result, and the retrieval on line 42 released it
+      Object name = first.instance().get("Name");
+      op.drainInstances();
+      return name;
+    }
+  }
 }
 """)
         .doTest();

@@ -79,39 +79,32 @@ public final class Demo {
 
   private static void runBadSamples(Inventory inventory) {
     System.out.println();
-    System.out.println("== Two bad samples: the runtime binding refuses what the checks report");
+    System.out.println("== Bad samples: the runtime binding refuses what the checks report");
     MiSession session = inventory.openSession();
+    refused(
+        "bad.ProcessInventory.findProcessId",
+        () -> new io.miguard.samples.bad.ProcessInventory(session).findProcessId("explorer.exe"));
+    refused(
+        "bad.AuditReader.auditRecords",
+        () -> new io.miguard.samples.bad.AuditReader(session).auditRecords(AUDIT_CLASS));
+    refused(
+        "bad.ProcessMonitor.processNames",
+        () -> new io.miguard.samples.bad.ProcessMonitor(session).processNames());
+    refused(
+        "bad.LargestProcess.largest",
+        () -> new io.miguard.samples.bad.LargestProcess(session).largest());
+    // They left operations open: native MI would hang closing the session; the binding refuses.
+    refused("closing the session they left operations open in", session::close);
+  }
+
+  /** Runs one bad sample and prints how the binding refused it. */
+  private static void refused(String what, Runnable sample) {
     try {
-      new io.miguard.samples.bad.ProcessInventory(session).findProcessId("explorer.exe");
-      System.out.println("bad.ProcessInventory: no error (unexpected)");
+      sample.run();
+      System.out.println(what + ": no error (unexpected)");
     } catch (MiException refused) {
       System.out.println(
-          "bad.ProcessInventory.findProcessId -> MiException "
-              + refused.result()
-              + ": "
-              + refused.errorMessage());
-    }
-    try {
-      new io.miguard.samples.bad.AuditReader(session).auditRecords(AUDIT_CLASS);
-      System.out.println("bad.AuditReader: no error (unexpected)");
-    } catch (MiException refused) {
-      System.out.println(
-          "bad.AuditReader.auditRecords -> MiException "
-              + refused.result()
-              + ": "
-              + refused.errorMessage());
-    }
-    // Both left their operation open: native MI would hang closing the session; the binding
-    // refuses.
-    try {
-      session.close();
-      System.out.println("closing their session: no error (unexpected)");
-    } catch (MiException refused) {
-      System.out.println(
-          "closing the session they left operations open in -> MiException "
-              + refused.result()
-              + ": "
-              + refused.errorMessage());
+          what + " -> MiException " + refused.result() + ": " + refused.errorMessage());
     }
   }
 }

@@ -112,7 +112,7 @@ final class CallTransfer {
           call.store = call.store.update(ops, OperationState::retrieved);
           // MI reports a failed retrieval as the final result: an exception here drains.
           call.exceptional = call.store.update(ops, OperationState::drain);
-          call.result = Value.of(Value.Kind.RESULT, ops);
+          call.result = Value.result(ops);
         } else if (model.drainsReceiver(method)) {
           call.store = call.store.update(ops, OperationState::drain);
           call.exceptional = call.store;
@@ -133,13 +133,15 @@ final class CallTransfer {
           Tree resource =
               synthetic ? setup.resourceOf(ASTHelpers.getSymbol(receiverNode.getTree())) : null;
           call.store = close(call.store, ops, resource != null ? resource : tree);
+          // A close that throws was still called: the code did close the operation.
+          call.exceptional = call.store;
         }
       }
       case RESULT -> {
         if (model.isMoreResultsAccessor(method)) {
           call.result = Value.condition(Condition.fact(Condition.FactKind.MORE_RESULTS, ops));
         } else if (model.borrowsResult(method)) {
-          call.result = Value.borrowed(ops);
+          call.result = Value.borrowedFrom(call.receiver);
         }
       }
       case ITERABLE -> {

@@ -167,15 +167,15 @@ final class OperationStore implements Store<OperationStore> {
   }
 
   /**
-   * Releases the objects borrowed from results of {@code operation} that locals hold: a retrieval
-   * from it or its close ({@code release}) frees them. An object that may come from another
-   * operation too is left as it is.
+   * Releases the results of {@code operation}, and the objects borrowed from them, that locals
+   * hold: a retrieval from it or its close ({@code release}) frees them. A value that may come from
+   * another operation too is left as it is.
    */
   OperationStore releaseBorrowed(OperationId operation, Tree release) {
     List<Element> holders = new ArrayList<>();
     locals.forEach(
         (variable, value) -> {
-          if (value.is(Value.Kind.BORROWED)
+          if ((value.is(Value.Kind.BORROWED) || value.is(Value.Kind.RESULT))
               && value.operations().size() == 1
               && value.operations().contains(operation)) {
             holders.add(variable);

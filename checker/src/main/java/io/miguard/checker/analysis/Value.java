@@ -20,7 +20,10 @@ final class Value implements AbstractValue<Value> {
     TOP,
     /** An operation handle. */
     OPERATION,
-    /** A result retrieved from an operation. */
+    /**
+     * A result retrieved from an operation; like a borrowed object, it is released by the next
+     * retrieval or the close ({@link #staleness()}), and what its accessors hand out then is too.
+     */
     RESULT,
     /** A boolean whose meaning is a {@link Condition} over result facts. */
     FLAG,
@@ -78,9 +81,22 @@ final class Value implements AbstractValue<Value> {
     return new Value(kind, ImmutableSet.copyOf(operations), null, null, null);
   }
 
-  /** An object just borrowed from a result of {@code operations}. */
-  static Value borrowed(Set<OperationId> operations) {
-    return new Value(Kind.BORROWED, ImmutableSet.copyOf(operations), null, null, Staleness.FRESH);
+  /** A result just retrieved from {@code operations}. */
+  static Value result(Set<OperationId> operations) {
+    return new Value(Kind.RESULT, ImmutableSet.copyOf(operations), null, null, Staleness.FRESH);
+  }
+
+  /**
+   * The object a {@code @BorrowedResult} accessor of {@code result} hands out: borrowed from its
+   * operations, and released already if the result is.
+   */
+  static Value borrowedFrom(Value result) {
+    return new Value(
+        Kind.BORROWED,
+        result.operations,
+        null,
+        null,
+        result.staleness != null ? result.staleness : Staleness.FRESH);
   }
 
   /**
@@ -179,17 +195,17 @@ final class Value implements AbstractValue<Value> {
     if (kind == other.kind) {
       switch (kind) {
         case OPERATION:
-        case RESULT:
         case ITERABLE:
         case ITERATOR:
           return of(kind, Sets.union(operations, other.operations));
+        case RESULT:
         case BORROWED:
           return new Value(
               kind,
               ImmutableSet.copyOf(Sets.union(operations, other.operations)),
               null,
               null,
-              staleness.join(other.staleness));
+              joinStaleness(staleness, other.staleness));
         default:
           return TOP;
       }
@@ -209,6 +225,10 @@ final class Value implements AbstractValue<Value> {
       return this;
     }
     return TOP;
+  }
+
+  private static @Nullable Staleness joinStaleness(@Nullable Staleness a, @Nullable Staleness b) {
+    return a == null ? b : b == null ? a : a.join(b);
   }
 
   private boolean isBoolean() {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Seeded random programs over the binding, compiled with the real plugin ({@code
- * -Xplugin:ErrorProne}, both miguard checks at ERROR, {@code -XepOpt:Miguard:FailFast=true}).
+ * -Xplugin:ErrorProne}, the miguard checks at ERROR (the construct soup also the four protocol
+ * checks), {@code -XepOpt:Miguard:FailFast=true}).
  *
  * <p>Two generators: {@linkplain GroundTruthPrograms ground-truth programs}, whose findings the
  * generator computes by following every path of its own statement language, and {@linkplain

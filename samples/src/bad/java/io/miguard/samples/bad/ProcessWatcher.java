@@ -20,7 +20,10 @@ public final class ProcessWatcher {
     this.session = session;
   }
 
-  /** Mistake: cancel does not drain; the subscription is closed before its final result. */
+  /**
+   * Mistakes: cancel does not drain, so the subscription is closed before its final result; and the
+   * event's instance, released by that close, is read after it.
+   */
   public String startAndWatch(String commandLine) {
     MiOperation created = session.subscribe(CIMV2, WQL, PROCESS_CREATED);
     new io.miguard.samples.good.ProcessWatcher(session).startProcess(commandLine);
@@ -28,7 +31,7 @@ public final class ProcessWatcher {
     created.cancel(CancellationReason.NONE);
     created.close(); // miguard: MiCloseBeforeDrain
     MiInstance process =
-        event.instance() == null ? null : (MiInstance) event.instance().get("TargetInstance");
+        event.instance() == null ? null : (MiInstance) event.instance().get("TargetInstance"); // miguard: MiResultUsedAfterRetrieval
     return process == null ? "<none>" : (String) process.get("Name");
   }
 }
