@@ -1,5 +1,7 @@
 package io.miguard.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,13 +69,14 @@ final class Comparison {
    */
   void addRound(Map<Configuration, CompileResult> round) {
     round.forEach((configuration, result) -> wall(configuration).add(result.wallNanos() / 1e9));
-    CompileResult miguard = round.get(Configuration.ERROR_PRONE_MIGUARD);
+    CompileResult miguard = requireNonNull(round.get(Configuration.ERROR_PRONE_MIGUARD));
     insideMiguard.add(miguard.miguardNanos() / 1e9);
     if (measuredRounds++ == 0) {
       findings.addAll(miguard.findings());
     }
     pairedOverhead.add(
-        (double) miguard.wallNanos() / round.get(Configuration.ERROR_PRONE).wallNanos());
+        (double) miguard.wallNanos()
+            / requireNonNull(round.get(Configuration.ERROR_PRONE)).wallNanos());
   }
 
   /** The figures under {@link #COLUMNS}. */
@@ -89,7 +92,7 @@ final class Comparison {
   }
 
   Samples wall(Configuration configuration) {
-    return wall.get(configuration);
+    return requireNonNull(wall.get(configuration), configuration::toString);
   }
 
   Samples insideMiguard() {

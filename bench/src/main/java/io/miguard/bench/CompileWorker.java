@@ -19,6 +19,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The worker JVM: compiles what each request line names and answers with one {@link CompileResult}
@@ -104,7 +105,7 @@ public final class CompileWorker {
         wallNanos, timings.allChecksNanos(), timings.miguardNanos(), errors, firstError, findings);
   }
 
-  private static String miguardCheckOf(String message) {
+  private static @Nullable String miguardCheckOf(String message) {
     for (String check : Configuration.MIGUARD_CHECKS) {
       if (message.startsWith("[" + check + "]")) {
         return check;

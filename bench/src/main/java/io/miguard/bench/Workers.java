@@ -1,5 +1,7 @@
 package io.miguard.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,10 +54,11 @@ final class Workers implements AutoCloseable {
             "-Xmaxwarns",
             "1000000",
             "-d",
-            outputs.get(configuration).toString(),
+            requireNonNull(outputs.get(configuration)).toString(),
             "-classpath",
             String.join(File.pathSeparator, classPath)));
-    CompileResult result = workers.get(configuration).compile(new CompileRequest(options, sources));
+    CompileResult result =
+        requireNonNull(workers.get(configuration)).compile(new CompileRequest(options, sources));
     if (result.errors() > 0) {
       throw new IllegalStateException(
           configuration.label()

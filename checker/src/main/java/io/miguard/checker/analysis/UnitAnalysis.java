@@ -62,8 +62,13 @@ public final class UnitAnalysis {
   private VisitorState state;
 
   private UnitAnalysis(
-      CompilationUnitTree unit, AnalysisOptions options, MiguardFlags flags, Context context) {
+      CompilationUnitTree unit,
+      AnalysisOptions options,
+      MiguardFlags flags,
+      Context context,
+      VisitorState state) {
     this.unit = unit;
+    this.state = state;
     this.options = options;
     this.flags = flags;
     this.skippedBodies = SkippedBodies.instance(context);
@@ -88,7 +93,7 @@ public final class UnitAnalysis {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     UnitAnalysis analysis = current.get(options);
     if (analysis == null || analysis.unit != unit) {
-      analysis = new UnitAnalysis(unit, options, flags, context);
+      analysis = new UnitAnalysis(unit, options, flags, context, state);
       current.put(options, analysis);
     }
     analysis.state = state;
@@ -205,15 +210,23 @@ public final class UnitAnalysis {
     ForwardAnalysisImpl<Value, OperationStore, OperationTransfer> analysis =
         new ForwardAnalysisImpl<>(new OperationTransfer(setup, recorder));
     analysis.performAnalysis(cfg);
+    OperationStore exit = regularExitStore(analysis);
 
     return new BodyAnalysis(
         path,
         entry,
         CloseEvents.build(recorder, setup),
-        reachable(analysis.getRegularExitStore()),
+        reachable(exit),
         setup.receiverOperation(),
         creations(recorder),
         ImmutableList.copyOf(recorder.returns.values()));
+  }
+
+  /** The store at the regular exit of an analysis that has been performed. */
+  @SuppressWarnings("NullAway") // performAnalysis set the CFG that getRegularExitStore requires
+  private static @Nullable OperationStore regularExitStore(
+      ForwardAnalysisImpl<Value, OperationStore, OperationTransfer> analysis) {
+    return analysis.getRegularExitStore();
   }
 
   private static @Nullable OperationStore reachable(@Nullable OperationStore store) {
