@@ -6,6 +6,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.fixes.Fix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
@@ -19,6 +20,9 @@ import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.MiguardFlags;
 import io.miguard.checker.analysis.SkippedBodies;
 import io.miguard.checker.analysis.UnitAnalysis;
+import io.miguard.checker.sarif.Related;
+import io.miguard.checker.sarif.SarifLog;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,12 +56,40 @@ abstract class OperationBodyChecker extends BugChecker
   abstract AnalysisOptions options();
 
   /**
-   * Reports what the check finds in one analysed body (through {@link VisitorState#reportMatch}).
+   * Reports what the check finds in one analysed body (through {@link #reportFinding}).
    *
    * @param method the method or constructor, or null for a lambda or initializer
    */
   abstract void report(
       BodyAnalysis analysis, UnitAnalysis unit, @Nullable MethodTree method, VisitorState state);
+
+  /**
+   * Reports one finding of this check: the one place where miguard's checks report. It reports the
+   * diagnostic to Error Prone ({@link VisitorState#reportMatch}) and records the finding in the
+   * compilation's SARIF log when {@code -XepOpt:Miguard:SarifFile} asks for one.
+   *
+   * @param where the tree the diagnostic points at
+   * @param message the diagnostic's message
+   * @param related the other places the finding refers to (the line through which the faulty path
+   *     runs, where the operation started), most telling first; SARIF related locations
+   * @param fix the suggested fix, or null
+   */
+  final void reportFinding(
+      VisitorState state, Tree where, String message, List<Related> related, @Nullable Fix fix) {
+    Description.Builder description = buildDescription(where).setMessage(message);
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    state.reportMatch(description.build());
+    SarifLog log = SarifLog.of(state);
+    if (log.enabled()) {
+      try {
+        log.add(this, state, where, message, related, fix);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot record the finding in the SARIF log", e);
+      }
+    }
+  }
 
   @Override
   public final Description matchMethod(MethodTree tree, VisitorState state) {
@@ -71,6 +103,8 @@ abstract class OperationBodyChecker extends BugChecker
 
   @Override
   public final Description matchClass(ClassTree tree, VisitorState state) {
+    // Lists the check in the SARIF log (if one is written) whether or not it finds anything.
+    SarifLog.of(state).ruleRan(this, state);
     for (Tree member : tree.getMembers()) {
       if (isInitializer(member) && !isSuppressed(member, state)) {
         checkBody(state.withPath(new TreePath(state.getPath(), member)), null);
