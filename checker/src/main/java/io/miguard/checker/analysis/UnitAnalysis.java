@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * (per {@link AnalysisOptions}), lazily, and summaries of the unit's methods are computed from
  * those analyses on demand.
  *
- * <p>Obtain it with {@link #of(VisitorState, AnalysisOptions)} from any check; it lives in the
- * compilation's context while its unit is being checked.
+ * <p>Obtain it with {@link #of(VisitorState, AnalysisOptions, MiguardFlags)} from any check; it
+ * lives in the compilation's context while its unit is being checked.
  */
 public final class UnitAnalysis {
   /**
