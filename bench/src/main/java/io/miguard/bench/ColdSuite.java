@@ -1,5 +1,7 @@
 package io.miguard.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import io.miguard.bench.Workers.ColdCompile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +52,7 @@ final class ColdSuite {
             }
           }
           if (round >= config.warmups()) {
-            row.addRound(errorProne, miguard);
+            row.addRound(requireNonNull(errorProne), requireNonNull(miguard));
           }
         }
         sizes.add(size + "x");

@@ -1,5 +1,7 @@
 package io.miguard.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,12 +69,12 @@ final class Comparison {
    */
   void addRound(Map<Configuration, CompileResult> round) {
     round.forEach((configuration, result) -> wall(configuration).add(result.wallNanos() / 1e9));
-    CompileResult miguard = round.get(Configuration.ERROR_PRONE_MIGUARD);
+    CompileResult miguard = requireNonNull(round.get(Configuration.ERROR_PRONE_MIGUARD));
     insideMiguard.add(miguard.miguardNanos() / 1e9);
     if (measuredRounds++ == 0) {
       findings.addAll(miguard.findings());
     }
-    CompileResult errorProne = round.get(Configuration.ERROR_PRONE);
+    CompileResult errorProne = requireNonNull(round.get(Configuration.ERROR_PRONE));
     pairedWall.add(miguard.wallNanos(), errorProne.wallNanos());
     if (miguard.cpuNanos() > 0 && errorProne.cpuNanos() > 0) {
       pairedCpu.add(miguard.cpuNanos(), errorProne.cpuNanos());
@@ -93,7 +95,7 @@ final class Comparison {
   }
 
   Samples wall(Configuration configuration) {
-    return wall.get(configuration);
+    return requireNonNull(wall.get(configuration), configuration::toString);
   }
 
   Samples insideMiguard() {

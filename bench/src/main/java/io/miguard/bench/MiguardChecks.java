@@ -11,6 +11,7 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names of miguard's checks, found the way Error Prone finds plugin checks: every {@code
@@ -35,7 +36,7 @@ final class MiguardChecks {
   }
 
   /** The check a diagnostic's message comes from ({@code [Name] ...}), if it is miguard's. */
-  static String checkOf(String message) {
+  static @Nullable String checkOf(String message) {
     for (String check : NAMES) {
       if (message.startsWith("[" + check + "]")) {
         return check;

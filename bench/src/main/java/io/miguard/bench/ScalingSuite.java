@@ -1,5 +1,7 @@
 package io.miguard.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import io.miguard.bench.ScalingGenerator.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,8 +88,8 @@ final class ScalingSuite {
     if (shape == Shape.STATEMENTS) {
       Verdict verdict =
           Targets.methodSize(
-              perStatement.get(Targets.METHOD_SIZE_REFERENCE),
-              perStatement.get(Targets.METHOD_SIZE_LARGEST));
+              requireNonNull(perStatement.get(Targets.METHOD_SIZE_REFERENCE)),
+              requireNonNull(perStatement.get(Targets.METHOD_SIZE_LARGEST)));
       return new SuiteReport(text + verdict.line() + "\n", List.of(verdict));
     }
     return new SuiteReport(text, List.of());

@@ -48,7 +48,7 @@ final class Timings {
       Class<?> options =
           Class.forName(
               "com.google.errorprone.ErrorProneOptions", false, Timings.class.getClassLoader());
-      options.getDeclaredMethod("recordTimings");
+      Object unused = options.getDeclaredMethod("recordTimings");
       return " " + RECORD_TIMINGS;
     } catch (ClassNotFoundException | NoSuchMethodException timersAlwaysOn) {
       return "";

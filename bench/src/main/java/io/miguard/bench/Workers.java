@@ -1,5 +1,7 @@
 package io.miguard.bench;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +53,8 @@ final class Workers implements AutoCloseable {
       throws IOException {
     return checked(
         configuration,
-        workers.get(configuration).compile(request(configuration, sources, classPath)));
+        requireNonNull(workers.get(configuration))
+            .compile(request(configuration, sources, classPath)));
   }
 
   /**
@@ -73,7 +76,12 @@ final class Workers implements AutoCloseable {
   private CompileRequest request(
       Configuration configuration, List<Path> sources, List<String> classPath) {
     return new CompileRequest(
-        options(configuration, errorProneJdkFlag, outputs.get(configuration), classPath), sources);
+        options(
+            configuration,
+            errorProneJdkFlag,
+            requireNonNull(outputs.get(configuration)),
+            classPath),
+        sources);
   }
 
   /** The javac options of a benchmark compilation: the configuration's, then the common ones. */

@@ -15,9 +15,11 @@ class FlowPrecisionTest {
   @Nested
   class Conditions {
     private final CompilationTestHelper drain =
-        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
+            .setArgs(FailFast.FLAG);
     private final CompilationTestHelper context =
-        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass())
+            .setArgs(FailFast.FLAG);
 
     @Test
     void bothOperandsNegationParenthesesAndTernariesCount() {
@@ -289,7 +291,8 @@ class Test {
   @Nested
   class DrainedQueries {
     private final CompilationTestHelper drain =
-        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
+            .setArgs(FailFast.FLAG);
 
     @Test
     void isDrainedTrueEdgeDrains() {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 /** MiCloseInCallback against the real binding. */
 class MiCloseInCallbackTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(MiCloseInCallback.class, getClass());
+      CompilationTestHelper.newInstance(MiCloseInCallback.class, getClass()).setArgs(FailFast.FLAG);
 
   @Test
   void closesOnTheCallbackThread() {

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 /** MiOperationNotClosed against the real binding. */
 class MiOperationNotClosedTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(MiOperationNotClosed.class, getClass());
+      CompilationTestHelper.newInstance(MiOperationNotClosed.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   @Test
   void operationsLeftOpenOnSomeNormalPath() {

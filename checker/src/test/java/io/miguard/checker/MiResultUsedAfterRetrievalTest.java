@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /** MiResultUsedAfterRetrieval against the real binding, and its fix. */
 class MiResultUsedAfterRetrievalTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(MiResultUsedAfterRetrieval.class, getClass());
+      CompilationTestHelper.newInstance(MiResultUsedAfterRetrieval.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   @Test
   void readsAfterTheNextRetrievalOrTheClose() {
@@ -137,6 +138,7 @@ class Timely {
   @Test
   void fixCopiesWhereTheObjectIsStored() {
     BugCheckerRefactoringTestHelper.newInstance(MiResultUsedAfterRetrieval.class, getClass())
+        .setArgs(FailFast.FLAG)
         .addInputLines(
             "Largest.java",
             """

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 /** MiRetrievalOnAsyncOperation against the real binding. */
 class MiRetrievalOnAsyncOperationTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(MiRetrievalOnAsyncOperation.class, getClass());
+      CompilationTestHelper.newInstance(MiRetrievalOnAsyncOperation.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   @Test
   void retrievalsFromAsynchronousOperations() {

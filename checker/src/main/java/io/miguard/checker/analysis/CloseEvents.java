@@ -1,5 +1,7 @@
 package io.miguard.checker.analysis;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -46,7 +48,12 @@ final class CloseEvents {
     List<CloseEvent> events = new ArrayList<>();
     kinds.forEach(
         (report, kind) ->
-            events.add(new CloseEvent(kind, report, names.get(report), paths.get(report))));
+            events.add(
+                new CloseEvent(
+                    kind,
+                    report,
+                    requireNonNull(names.get(report)),
+                    requireNonNull(paths.get(report)))));
     return events;
   }
 
@@ -56,7 +63,7 @@ final class CloseEvents {
   }
 
   /** The resource declaration for an implicit close; the recorded tree otherwise. */
-  private static Tree reportTree(Node node, BodyRecorder.Close close, BodySetup setup) {
+  private static @Nullable Tree reportTree(Node node, BodyRecorder.Close close, BodySetup setup) {
     if (close.kind() != CloseEvent.Kind.TRY_WITH_RESOURCES) {
       return close.tree();
     }

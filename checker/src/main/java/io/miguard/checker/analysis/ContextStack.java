@@ -63,7 +63,7 @@ public final class ContextStack {
    * This stack without {@code entry} and everything above it: the context after the scope that made
    * {@code entry} is left. Unchanged if {@code entry} is not on the stack (left already).
    */
-  ContextStack leave(ContextEntry entry) {
+  ContextStack leave(@Nullable ContextEntry entry) {
     int index = entries.lastIndexOf(entry);
     if (conflict || index <= 0) {
       return this;
@@ -118,10 +118,12 @@ public final class ContextStack {
       }
       return a.isKnown() && b.isKnown() ? Comparison.DIFFERENT : Comparison.UNKNOWN;
     }
-    if (a != null || b != null) {
-      // One side runs as an identity the source names, the other as its entry context.
-      IdentityKey named = a != null ? a : b;
-      return named.isKnown() ? Comparison.DIFFERENT : Comparison.UNKNOWN;
+    // One side runs as an identity the source names, the other as its entry context.
+    if (a != null) {
+      return a.isKnown() ? Comparison.DIFFERENT : Comparison.UNKNOWN;
+    }
+    if (b != null) {
+      return b.isKnown() ? Comparison.DIFFERENT : Comparison.UNKNOWN;
     }
     // Two bottom entries, different ones.
     if (mine.kind() == ContextEntry.Kind.OTHER_THREAD

@@ -130,7 +130,7 @@ final class MethodSummaries {
         results = results == null || results == state.results() ? state.results() : Results.SINGLE;
       }
     }
-    return synchrony == null ? null : new Factory(synchrony, results);
+    return synchrony == null || results == null ? null : new Factory(synchrony, results);
   }
 
   /** The methods of this unit that callers may summarise, by symbol. */

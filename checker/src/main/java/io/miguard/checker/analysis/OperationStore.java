@@ -1,5 +1,7 @@
 package io.miguard.checker.analysis;
 
+import static java.util.Objects.requireNonNull;
+
 import com.sun.source.tree.Tree;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,7 +185,7 @@ final class OperationStore implements Store<OperationStore> {
         });
     PersistentMap<Element, Value> updated = locals;
     for (Element holder : holders) {
-      updated = updated.with(holder, updated.get(holder).released(release));
+      updated = updated.with(holder, requireNonNull(updated.get(holder)).released(release));
     }
     return updated == locals
         ? this

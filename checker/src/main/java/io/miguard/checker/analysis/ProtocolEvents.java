@@ -1,5 +1,7 @@
 package io.miguard.checker.analysis;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableList;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.Tree;
@@ -76,7 +78,7 @@ record ProtocolEvents(
                     role,
                     report,
                     nameOf(report, setup),
-                    ImmutableList.copyOf(open.get(report).keySet()))));
+                    ImmutableList.copyOf(requireNonNull(open.get(report)).keySet()))));
     return events.build();
   }
 

@@ -130,14 +130,7 @@ public final class ProtocolModel {
     Context context = state.context;
     ProtocolModel model = context.get(KEY);
     if (model == null) {
-      Path file =
-          state
-              .errorProneOptions()
-              .getFlags()
-              .get(Models.FLAG)
-              .filter(path -> !path.isBlank())
-              .map(Path::of)
-              .orElse(null);
+      Path file = MiguardFlags.of(state).models();
       JavacProcessingEnvironment environment = JavacProcessingEnvironment.instance(context);
       Messager messager = environment.getMessager();
       // Services are looked for on the processor path, where the checker itself is found.

@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a call does with the code handed to one of its arguments: the JDK's thread-hopping and
@@ -194,7 +195,7 @@ final class ThreadHopCatalogue {
   }
 
   /** The method or constructor {@code call} invokes; for an anonymous class, its superclass's. */
-  private static MethodSymbol invokedMethod(ExpressionTree call) {
+  private static @Nullable MethodSymbol invokedMethod(ExpressionTree call) {
     if (call instanceof MethodInvocationTree) {
       return ASTHelpers.getSymbol((MethodInvocationTree) call);
     }

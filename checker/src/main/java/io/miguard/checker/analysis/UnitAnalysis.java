@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * (per {@link AnalysisOptions}), lazily, and summaries of the unit's methods are computed from
  * those analyses on demand.
  *
- * <p>Obtain it with {@link #of(VisitorState, AnalysisOptions)} from any check; it lives in the
- * compilation's context while its unit is being checked.
+ * <p>Obtain it with {@link #of(VisitorState, AnalysisOptions, MiguardFlags)} from any check; it
+ * lives in the compilation's context while its unit is being checked.
  */
 public final class UnitAnalysis {
   /**
@@ -65,6 +65,7 @@ public final class UnitAnalysis {
       CompilationUnitTree unit, AnalysisOptions options, MiguardFlags flags, VisitorState state) {
     Context context = state.context;
     this.unit = unit;
+    this.state = state;
     this.options = options;
     this.flags = flags;
     this.skippedBodies = SkippedBodies.instance(context);
@@ -206,16 +207,24 @@ public final class UnitAnalysis {
     ForwardAnalysisImpl<Value, OperationStore, OperationTransfer> analysis =
         new ForwardAnalysisImpl<>(new OperationTransfer(setup, recorder));
     analysis.performAnalysis(cfg);
+    OperationStore exit = regularExitStore(analysis);
 
     return new BodyAnalysis(
         path,
         entry,
         CloseEvents.build(recorder, setup),
-        reachable(analysis.getRegularExitStore()),
+        reachable(exit),
         setup.receiverOperation(),
         creations(recorder),
         ImmutableList.copyOf(recorder.returns.values()),
         ProtocolEvents.build(recorder, setup, code));
+  }
+
+  /** The store at the regular exit of an analysis that has been performed. */
+  @SuppressWarnings("NullAway") // performAnalysis set the CFG that getRegularExitStore requires
+  private static @Nullable OperationStore regularExitStore(
+      ForwardAnalysisImpl<Value, OperationStore, OperationTransfer> analysis) {
+    return analysis.getRegularExitStore();
   }
 
   private static @Nullable OperationStore reachable(@Nullable OperationStore store) {

@@ -1,5 +1,7 @@
 package io.miguard.checker.analysis;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import com.sun.source.tree.Tree;
@@ -166,7 +168,7 @@ final class Value implements AbstractValue<Value> {
    */
   Condition asCondition() {
     return switch (kind) {
-      case FLAG -> condition;
+      case FLAG -> condition == null ? Condition.UNKNOWN : condition;
       case TRUE -> Condition.TRUE;
       case FALSE -> Condition.FALSE;
       default -> Condition.UNKNOWN;

@@ -17,6 +17,7 @@ import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
+import io.miguard.checker.analysis.MiguardFlags;
 import io.miguard.checker.sarif.SarifResult.Location;
 import io.miguard.checker.sarif.SarifResult.Region;
 import io.miguard.checker.sarif.SarifResult.SarifFix;
@@ -83,14 +84,7 @@ public final class SarifLog {
   public static SarifLog of(VisitorState state) {
     SarifLog log = state.context.get(KEY);
     if (log == null) {
-      Path file =
-          state
-              .errorProneOptions()
-              .getFlags()
-              .get(FLAG)
-              .filter(path -> !path.isBlank())
-              .map(Path::of)
-              .orElse(null);
+      Path file = MiguardFlags.of(state).sarifFile();
       log = new SarifLog(file, state.context);
       state.context.put(KEY, log);
     }

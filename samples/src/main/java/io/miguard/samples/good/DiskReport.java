@@ -10,6 +10,7 @@ import io.miguard.mi.MiOperation;
 import io.miguard.mi.MiSession;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Reports local fixed disks and their free space. */
 public final class DiskReport {
@@ -30,8 +31,8 @@ public final class DiskReport {
     }
   }
 
-  /** The first fixed disk, after reading every result. */
-  public MiInstance systemDisk() {
+  /** The first fixed disk, after reading every result; null if there is none. */
+  public @Nullable MiInstance systemDisk() {
     List<MiInstance> disks = fixedDisks();
     return disks.isEmpty() ? null : disks.get(0);
   }
