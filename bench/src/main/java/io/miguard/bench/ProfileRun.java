@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Locale;
 import jdk.jfr.Recording;
 
@@ -47,6 +48,8 @@ public final class ProfileRun {
       long wall = 0;
       long inside = 0;
       try (Recording recording = new Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+        // Every millisecond (the profile settings' 10 ms leave too few samples inside miguard).
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
         recording.start();
         for (int i = 0; i < compilations; i++) {
           CompileResult result = compile(request, generated);

@@ -5,14 +5,14 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.tree.JCTree;
 
 /**
- * The fast path: whether a body mentions an operation-handle type at all (an expression or a
- * variable of such a type). A body that does not cannot close an operation, so it costs this one
- * scan and no control-flow graph.
+ * The fast path: whether a body (or a whole compilation unit) mentions an operation-handle type at
+ * all (an expression or a variable of such a type). A body that does not cannot close an operation,
+ * so it costs this one scan and no control-flow graph; in a unit that does not, no body is scanned.
  */
 final class HandleMentions {
   private HandleMentions() {}
 
-  static boolean in(Tree body, ProtocolModel model) {
+  static boolean in(Tree code, ProtocolModel model) {
     Boolean found =
         new TreeScanner<Boolean, Void>() {
           @Override
@@ -27,7 +27,7 @@ final class HandleMentions {
           public Boolean reduce(Boolean a, Boolean b) {
             return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
           }
-        }.scan(body, null);
+        }.scan(code, null);
     return Boolean.TRUE.equals(found);
   }
 }

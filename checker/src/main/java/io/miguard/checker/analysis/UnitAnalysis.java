@@ -14,6 +14,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.tree.TreeMaker;
 import com.sun.tools.javac.util.Context;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,10 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
-import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
-import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
-import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +51,8 @@ public final class UnitAnalysis {
   private final CompilationUnitTree unit;
   private final AnalysisOptions options;
   private final ProcessingEnvironment environment;
+  private final TreeMaker trees;
+  private final StatementChunking chunking;
   private final ProtocolModel model;
   private final Iterations iterations;
   private final SourceText source;
@@ -62,13 +62,22 @@ public final class UnitAnalysis {
   private final BodyEntries entries;
   private final MethodSummaries summaries;
 
+  /** Whether any tree of the unit has an operation-handle type; computed on first need. */
+  private @Nullable Boolean unitMentionsHandles;
+
   /** The state of the check that asked last, for the thread-hop catalogue's type queries. */
   private VisitorState state;
 
-  private UnitAnalysis(CompilationUnitTree unit, AnalysisOptions options, Context context) {
+  private UnitAnalysis(
+      CompilationUnitTree unit,
+      AnalysisOptions options,
+      StatementChunking chunking,
+      Context context) {
     this.unit = unit;
     this.options = options;
+    this.chunking = chunking;
     this.environment = JavacProcessingEnvironment.instance(context);
+    this.trees = TreeMaker.instance(context);
     this.model = ProtocolModel.instance(context);
     this.iterations = new Iterations(context);
     this.source = new SourceText(unit);
@@ -87,11 +96,20 @@ public final class UnitAnalysis {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     UnitAnalysis analysis = current.get(options);
     if (analysis == null || analysis.unit != unit) {
-      analysis = new UnitAnalysis(unit, options, context);
+      analysis = new UnitAnalysis(unit, options, chunkingOf(state), context);
       current.put(options, analysis);
     }
     analysis.state = state;
     return analysis;
+  }
+
+  /**
+   * The compilation's {@link StatementChunking} flag (the default when run without Error Prone).
+   */
+  private static StatementChunking chunkingOf(VisitorState state) {
+    return state.errorProneOptions() == null
+        ? StatementChunking.DEFAULT
+        : StatementChunking.from(state.errorProneOptions().getFlags());
   }
 
   /** The protocol model of this compilation. */
@@ -150,7 +168,7 @@ public final class UnitAnalysis {
       return null;
     }
     Tree receiverTree = receiverDrainingMethod(path);
-    if (receiverTree == null && !HandleMentions.in(leaf, model)) {
+    if (receiverTree == null && !(unitMentionsHandles() && HandleMentions.in(leaf, model))) {
       return null;
     }
     ClassTree enclosingClass = ASTHelpers.findEnclosingNode(path, ClassTree.class);
@@ -184,19 +202,24 @@ public final class UnitAnalysis {
       ast = new UnderlyingAST.CFGStatement(leaf, enclosingClass);
     }
     TreePath codePath = code == leaf ? path : new TreePath(path, code);
-    ControlFlowGraph cfg = CFGBuilder.build(codePath, ast, false, false, environment);
 
     BodySetup setup = new BodySetup(this, code, entry, enclosingStore, receiverTree);
     BodyRecorder recorder = new BodyRecorder();
-    ForwardAnalysisImpl<Value, OperationStore, OperationTransfer> analysis =
-        new ForwardAnalysisImpl<>(new OperationTransfer(setup, recorder));
-    analysis.performAnalysis(cfg);
+    BodyDataflow.Exits exits =
+        BodyDataflow.run(
+            codePath,
+            ast,
+            new OperationTransfer(setup, recorder),
+            setup,
+            chunking.chunksOf(code),
+            trees,
+            environment);
 
     return new BodyAnalysis(
         path,
         entry,
         CloseEvents.build(recorder, setup),
-        reachable(analysis.getRegularExitStore()),
+        reachable(exits.regular()),
         setup.receiverOperation(),
         creations(recorder),
         ImmutableList.copyOf(recorder.returns.values()));
@@ -240,6 +263,17 @@ public final class UnitAnalysis {
       result.merge(creation.nested(), creation.store(), OperationStore::leastUpperBound);
     }
     return result;
+  }
+
+  /**
+   * The fast path of a unit that never mentions an operation-handle type (most units of most
+   * builds): one scan of the whole unit, then no body of it costs a scan of its own.
+   */
+  private boolean unitMentionsHandles() {
+    if (unitMentionsHandles == null) {
+      unitMentionsHandles = HandleMentions.in(unit, model);
+    }
+    return unitMentionsHandles;
   }
 
   /** Whether the body {@code leaf} is being analysed (a summary of it would recurse). */
