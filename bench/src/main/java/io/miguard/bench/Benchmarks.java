@@ -25,7 +25,8 @@ public final class Benchmarks {
     StringBuilder report = new StringBuilder(environment(config));
     print(report, "");
     List<Verdict> verdicts = new ArrayList<>();
-    try (Workers workers = Workers.start(config.workerJvmArgs(), config.errorProneJdkFlag())) {
+    try (Workers workers =
+        Workers.start(config.workerJvmArgs(), config.errorProneJdkFlag(), config.miguardFlags())) {
       if (config.runs("trees")) {
         print(
             report,
@@ -87,7 +88,8 @@ public final class Benchmarks {
         Runtime.version(),
         errorProneVersion(),
         Runtime.getRuntime().availableProcessors(),
-        String.join(", ", MiguardChecks.names()),
+        String.join(", ", MiguardChecks.names())
+            + (config.miguardFlags().isBlank() ? "" : " (" + config.miguardFlags().strip() + ")"),
         config.warmups(),
         config.iterations());
   }

@@ -39,6 +39,7 @@ public final class ProfileRun {
               Workers.options(
                   Configuration.ERROR_PRONE_MIGUARD,
                   errorProneJdkFlag,
+                  System.getProperty("miguard.profile.miguardFlags", ""),
                   output,
                   MiHeavySuite.bindingClassPath()),
               generated.files());
