@@ -14,8 +14,8 @@ class StatementChunkingTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
 
-  private static String flag(int size) {
-    return "-XepOpt:" + StatementChunking.FLAG + "=" + size;
+  private static String[] flags(int size) {
+    return new String[] {FailFast.FLAG, "-XepOpt:" + StatementChunking.FLAG + "=" + size};
   }
 
   @ParameterizedTest
@@ -68,7 +68,7 @@ class StatementChunkingTest {
             "    int c = b + 1;",
             "  }",
             "}")
-        .setArgs(flag(size))
+        .setArgs(flags(size))
         .doTest();
   }
 
@@ -102,7 +102,7 @@ class StatementChunkingTest {
             "    op.close();",
             "  }",
             "}")
-        .setArgs(flag(size))
+        .setArgs(flags(size))
         .doTest();
   }
 
@@ -122,7 +122,7 @@ class StatementChunkingTest {
         "Robustness"
       })
   void testDataGivesTheSameFindingsInChunksOfOne(String file) {
-    helper.addSourceFile("testdata/" + file + ".java").setArgs(flag(1)).doTest();
+    helper.addSourceFile("testdata/" + file + ".java").setArgs(flags(1)).doTest();
   }
 
   @ParameterizedTest
@@ -131,11 +131,14 @@ class StatementChunkingTest {
     helper
         .addSourceFile("testdata/Helpers.java")
         .addSourceFile("testdata/Library.java")
-        .setArgs(flag(size))
+        .setArgs(flags(size))
         .doTest();
     CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
         .addSourceFile("testdata/ExceptionalPaths.java")
-        .setArgs("-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true", flag(size))
+        .setArgs(
+            FailFast.FLAG,
+            "-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true",
+            "-XepOpt:" + StatementChunking.FLAG + "=" + size)
         .doTest();
   }
 }

@@ -5,7 +5,6 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
-import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeMaker;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -79,7 +78,6 @@ final class BodyDataflow {
     int position = trees.pos;
     JCBlock block = trees.at(((JCTree) chunk.get(0)).getStartPosition()).Block(0, statements);
     trees.at(position);
-    block.endpos = TreeInfo.endPos((JCTree) chunk.get(chunk.size() - 1));
     return block;
   }
 
