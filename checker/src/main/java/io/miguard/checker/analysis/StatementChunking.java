@@ -64,7 +64,8 @@ public record StatementChunking(int size) {
         || block.getStatements().size() <= threshold()) {
       return List.of();
     }
-    List<? extends StatementTree> statements = block.getStatements();
+    // javac's statement list is linked: indexed access would make this quadratic.
+    List<StatementTree> statements = new ArrayList<>(block.getStatements());
     List<List<? extends StatementTree>> chunks = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < statements.size(); i++) {
