@@ -17,6 +17,8 @@ import java.util.Set;
  * @param iterations measured rounds
  * @param workerJvmArgs the worker JVMs' flags (the exports Error Prone needs, heap size)
  * @param errorProneJdkFlag the Error Prone flag of this JDK (see the parent pom)
+ * @param miguardFlags Error Prone flags for the miguard build only ({@code
+ *     -XepOpt:Miguard:StatementChunks=0}), to measure what a setting buys
  * @param report where the tables are written as Markdown, besides standard output
  */
 record BenchConfig(
@@ -27,6 +29,7 @@ record BenchConfig(
     int iterations,
     List<String> workerJvmArgs,
     String errorProneJdkFlag,
+    String miguardFlags,
     Path report) {
 
   /** The worker heap: fixed, so that heap growth is no part of any measurement. */
@@ -47,6 +50,7 @@ record BenchConfig(
         Integer.getInteger("miguard.bench.iterations", 3),
         List.copyOf(jvmArgs),
         System.getProperty("errorprone.jdk.flag", "-XDcompilePolicy=simple"),
+        System.getProperty("miguard.bench.miguardFlags", ""),
         Path.of(System.getProperty("miguard.bench.report", "bench/target/bench-report.md")));
   }
 

@@ -36,15 +36,19 @@ enum Configuration {
    * defaults (a build without Error Prone has no reason to change its compile policy). Both Error
    * Prone builds run Error Prone's default checks, demoted to warnings so that an ERROR finding
    * (miguard's, in the faulty generated code) never stops javac before code generation and makes a
-   * build look faster than it is.
+   * build look faster than it is. {@code miguardFlags} ({@code -XepOpt:Miguard:...}) go to the
+   * miguard build alone, to compare miguard's own settings.
    */
-  List<String> options(String errorProneJdkFlag) {
+  List<String> options(String errorProneJdkFlag, String miguardFlags) {
     List<String> options = new ArrayList<>();
     if (runsErrorProne()) {
       options.add("-XDcompilePolicy=simple");
       options.add("--should-stop=ifError=FLOW");
       options.add(errorProneJdkFlag);
-      options.add("-Xplugin:ErrorProne -XepAllErrorsAsWarnings" + Timings.recordingFlags());
+      options.add(
+          "-Xplugin:ErrorProne -XepAllErrorsAsWarnings"
+              + Timings.recordingFlags()
+              + (loadsMiguard() && !miguardFlags.isBlank() ? " " + miguardFlags.strip() : ""));
       // Error Prone looks for plugin checks only when a processor path is set; the worker
       // answers for it with its own class loader, so the path itself is never read.
       options.add("-processorpath");

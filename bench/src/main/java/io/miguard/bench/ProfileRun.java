@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Locale;
 import jdk.jfr.Recording;
 
@@ -38,6 +39,7 @@ public final class ProfileRun {
               Workers.options(
                   Configuration.ERROR_PRONE_MIGUARD,
                   errorProneJdkFlag,
+                  System.getProperty("miguard.profile.miguardFlags", ""),
                   output,
                   MiHeavySuite.bindingClassPath()),
               generated.files());
@@ -47,6 +49,8 @@ public final class ProfileRun {
       long wall = 0;
       long inside = 0;
       try (Recording recording = new Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+        // Every millisecond (the profile settings' 10 ms leave too few samples inside miguard).
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
         recording.start();
         for (int i = 0; i < compilations; i++) {
           CompileResult result = compile(request, generated);

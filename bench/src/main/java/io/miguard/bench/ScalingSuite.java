@@ -50,6 +50,7 @@ final class ScalingSuite {
             "inside miguard",
             "µs per statement");
     Map<Integer, Double> perStatement = new LinkedHashMap<>();
+    List<String> unexpected = new ArrayList<>();
     for (int size : sizes) {
       Path root = Files.createTempDirectory("miguard-bench-scaling");
       try {
@@ -62,7 +63,16 @@ final class ScalingSuite {
                   Configuration.ERROR_PRONE_MIGUARD,
                   generated.files(),
                   MiHeavySuite.bindingClassPath());
-          MiHeavySuite.requireSame(generated.expectedFindings(), result.findings());
+          if (round == 0 && !result.findings().equals(generated.expectedFindings())) {
+            // Measured to the end, then the run fails (Benchmarks): a false alarm on this
+            // correct code is a finding for the checks' authors, the figures still tell cost.
+            unexpected.add(
+                size
+                    + ": "
+                    + result.findings().size()
+                    + " findings, the first "
+                    + (result.findings().isEmpty() ? "none" : result.findings().get(0)));
+          }
           if (round >= config.warmups()) {
             wall.add(result.wallNanos() / 1e9);
             inside.add(result.miguardNanos() / 1e9);
@@ -85,14 +95,21 @@ final class ScalingSuite {
         table.render()
             + String.format(
                 Locale.ROOT, "slowest / fastest per statement: %.2fx%n", spread(perStatement));
+    List<Verdict> verdicts = new ArrayList<>();
+    if (!unexpected.isEmpty()) {
+      Verdict verdict = Targets.noFalseAlarms(shape.label(), unexpected);
+      text += verdict.line() + "\n";
+      verdicts.add(verdict);
+    }
     if (shape == Shape.STATEMENTS) {
       Verdict verdict =
           Targets.methodSize(
               requireNonNull(perStatement.get(Targets.METHOD_SIZE_REFERENCE)),
               requireNonNull(perStatement.get(Targets.METHOD_SIZE_LARGEST)));
-      return new SuiteReport(text + verdict.line() + "\n", List.of(verdict));
+      verdicts.add(verdict);
+      text += verdict.line() + "\n";
     }
-    return new SuiteReport(text, List.of());
+    return new SuiteReport(text, verdicts);
   }
 
   private static double spread(Map<Integer, Double> perStatement) {

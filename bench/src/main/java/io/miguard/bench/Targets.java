@@ -102,6 +102,15 @@ final class Targets {
         percents.get(worst) <= limit);
   }
 
+  /** What every false-alarm verdict's target starts with: such a verdict fails the run. */
+  static final String NO_FALSE_ALARMS = "no finding on correct code";
+
+  /** Correct generated code on which miguard reported something: {@code unexpected} per size. */
+  static Verdict noFalseAlarms(String table, List<String> unexpected) {
+    return new Verdict(
+        NO_FALSE_ALARMS + " (" + table + ")", String.join("; ", unexpected), unexpected.isEmpty());
+  }
+
   /** The verdicts as the report's closing section. */
   static String summary(List<Verdict> verdicts) {
     StringBuilder text = new StringBuilder();

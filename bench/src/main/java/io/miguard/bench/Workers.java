@@ -20,10 +20,12 @@ final class Workers implements AutoCloseable {
   private final Map<Configuration, Path> outputs = new EnumMap<>(Configuration.class);
   private final List<String> jvmArgs;
   private final String errorProneJdkFlag;
+  private final String miguardFlags;
 
-  private Workers(List<String> jvmArgs, String errorProneJdkFlag) {
+  private Workers(List<String> jvmArgs, String errorProneJdkFlag, String miguardFlags) {
     this.jvmArgs = List.copyOf(jvmArgs);
     this.errorProneJdkFlag = errorProneJdkFlag;
+    this.miguardFlags = miguardFlags;
   }
 
   /**
@@ -35,7 +37,13 @@ final class Workers implements AutoCloseable {
   record ColdCompile(long processWallNanos, CompileResult result) {}
 
   static Workers start(List<String> jvmArgs, String errorProneJdkFlag) throws IOException {
-    Workers started = new Workers(jvmArgs, errorProneJdkFlag);
+    return start(jvmArgs, errorProneJdkFlag, "");
+  }
+
+  /** With {@code miguardFlags} ({@code -XepOpt:Miguard:...}) for the miguard build. */
+  static Workers start(List<String> jvmArgs, String errorProneJdkFlag, String miguardFlags)
+      throws IOException {
+    Workers started = new Workers(jvmArgs, errorProneJdkFlag, miguardFlags);
     try {
       for (Configuration configuration : Configuration.values()) {
         started.workers.put(configuration, WorkerProcess.start(configuration, jvmArgs));
@@ -79,6 +87,7 @@ final class Workers implements AutoCloseable {
         options(
             configuration,
             errorProneJdkFlag,
+            miguardFlags,
             requireNonNull(outputs.get(configuration)),
             classPath),
         sources);
@@ -86,8 +95,12 @@ final class Workers implements AutoCloseable {
 
   /** The javac options of a benchmark compilation: the configuration's, then the common ones. */
   static List<String> options(
-      Configuration configuration, String errorProneJdkFlag, Path output, List<String> classPath) {
-    List<String> options = new ArrayList<>(configuration.options(errorProneJdkFlag));
+      Configuration configuration,
+      String errorProneJdkFlag,
+      String miguardFlags,
+      Path output,
+      List<String> classPath) {
+    List<String> options = new ArrayList<>(configuration.options(errorProneJdkFlag, miguardFlags));
     options.addAll(
         List.of(
             "--release",

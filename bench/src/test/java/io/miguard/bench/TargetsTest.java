@@ -97,4 +97,14 @@ class TargetsTest {
     assertThrows(
         IllegalArgumentException.class, () -> Targets.atMost("x", 1, List.of(), List.of()));
   }
+
+  @Test
+  void falseAlarmsOnCorrectCodeFailTheirVerdict() {
+    Verdict verdict =
+        Targets.noFalseAlarms("nesting depth", List.of("30: 40 findings, the first X.java:79"));
+
+    assertThat(verdict.holds()).isFalse();
+    assertThat(verdict.target()).startsWith(Targets.NO_FALSE_ALARMS);
+    assertThat(Targets.noFalseAlarms("nesting depth", List.of()).holds()).isTrue();
+  }
 }

@@ -42,6 +42,9 @@ final class BodySetup {
   private final Set<Tree> sourceTrees = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Tree, IfTree> ifsByCondition = new IdentityHashMap<>();
 
+  /** While a chunk after the first is analysed, the store at the end of the one before. */
+  private @Nullable OperationStore continued;
+
   /**
    * @param body the code whose CFG is built (a method body, a lambda body, an initializer)
    * @param enclosing for a nested body, the enclosing body's store where it is created
@@ -160,8 +163,22 @@ final class BodySetup {
     return unit.sourceOf(tree);
   }
 
-  /** The entry store: the enclosing body's facts, the parameters, the receiver. */
+  /**
+   * Makes {@link #initialStore} return {@code store} (null: the body's entry store again): the next
+   * chunk of a body analysed in chunks ({@link StatementChunking}) starts where the last one ended.
+   */
+  void continueFrom(@Nullable OperationStore store) {
+    continued = store;
+  }
+
+  /**
+   * The entry store: the enclosing body's facts, the parameters, the receiver; or, for a chunk
+   * after the first, the store where the one before ended.
+   */
   OperationStore initialStore(List<LocalVariableNode> parameters) {
+    if (continued != null) {
+      return continued;
+    }
     Map<Element, Value> locals = new LinkedHashMap<>();
     Map<OperationId, OperationState> operations = new LinkedHashMap<>();
     ContextStack context = entry.context();

@@ -5,15 +5,15 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 
 /**
- * The fast path: whether a body mentions a handle type at all (an expression or a variable of an
- * operation, session or application type). A body that does not cannot start, retrieve from or
- * close an operation, nor close a session or the application, so it costs this one scan and no
- * control-flow graph.
+ * The fast path: whether a body (or a whole compilation unit) mentions a handle type at all (an
+ * expression or a variable of an operation, session or application type). A body that does not
+ * cannot start, retrieve from or close an operation, nor close a session or the application, so it
+ * costs this one scan and no control-flow graph; in a unit that does not, no body is scanned.
  */
 final class HandleMentions {
   private HandleMentions() {}
 
-  static boolean in(Tree body, ProtocolModel model) {
+  static boolean in(Tree code, ProtocolModel model) {
     Boolean found =
         new TreeScanner<Boolean, Void>() {
           @Override
@@ -28,7 +28,7 @@ final class HandleMentions {
           public Boolean reduce(Boolean a, Boolean b) {
             return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
           }
-        }.scan(body, null);
+        }.scan(code, null);
     return Boolean.TRUE.equals(found);
   }
 }

@@ -21,16 +21,25 @@ import org.jspecify.annotations.Nullable;
  *     Prone would; for the crash guard's tests only
  * @param models {@code -XepOpt:Miguard:Models=PATH}: the models file, or null
  * @param sarifFile {@code -XepOpt:Miguard:SarifFile=PATH}: where to write the SARIF log, or null
+ * @param statementChunking {@code -XepOpt:Miguard:StatementChunks=N}: how long bodies are analysed
+ *     (see {@link StatementChunking})
  */
 public record MiguardFlags(
     boolean failFast,
     boolean reportSkipped,
     @Nullable String injectFailureForTesting,
     @Nullable Path models,
-    @Nullable Path sarifFile) {
+    @Nullable Path sarifFile,
+    StatementChunking statementChunking) {
 
   /** No flags: failures become warnings, skipped bodies are not listed, no models, no SARIF. */
-  public static final MiguardFlags DEFAULT = new MiguardFlags(false, false, null, null, null);
+  public static final MiguardFlags DEFAULT = new MiguardFlags(false, false, null, null, null, StatementChunking.DEFAULT);
+
+  /** With the default statement chunking. */
+  public MiguardFlags(
+      boolean failFast, boolean reportSkipped, @Nullable String injectFailureForTesting) {
+    this(failFast, reportSkipped, injectFailureForTesting, null, null, StatementChunking.DEFAULT);
+  }
 
   /** The flags given to the compilation. */
   public static MiguardFlags from(ErrorProneFlags flags) {
@@ -39,7 +48,8 @@ public record MiguardFlags(
         flags.getBoolean("Miguard:ReportSkipped").orElse(false),
         flags.get("Miguard:InjectFailureForTesting").orElse(null),
         path(flags, "Miguard:Models"),
-        path(flags, "Miguard:SarifFile"));
+        path(flags, "Miguard:SarifFile"),
+        StatementChunking.from(flags));
   }
 
   /** The flags of the compilation {@code state} belongs to. */

@@ -14,6 +14,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.tree.TreeMaker;
 import com.sun.tools.javac.util.Context;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,10 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
-import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
-import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
-import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +47,7 @@ public final class UnitAnalysis {
   private final MiguardFlags flags;
   private final SkippedBodies skippedBodies;
   private final ProcessingEnvironment environment;
+  private final TreeMaker trees;
   private final ProtocolModel model;
   private final Iterations iterations;
   private final Map<Tree, BodyAnalysis> analyses = new IdentityHashMap<>();
@@ -57,6 +56,9 @@ public final class UnitAnalysis {
   private final Set<Tree> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
   private final BodyEntries entries;
   private final MethodSummaries summaries;
+
+  /** Whether any tree of the unit has an operation-handle type; computed on first need. */
+  private @Nullable Boolean unitMentionsHandles;
 
   /** The state of the check that asked last, for the thread-hop catalogue's type queries. */
   private VisitorState state;
@@ -70,6 +72,7 @@ public final class UnitAnalysis {
     this.flags = flags;
     this.skippedBodies = SkippedBodies.instance(context);
     this.environment = JavacProcessingEnvironment.instance(context);
+    this.trees = TreeMaker.instance(context);
     this.model = ProtocolModel.instance(state);
     this.iterations = new Iterations(context);
     this.entries = new BodyEntries(model);
@@ -162,7 +165,7 @@ public final class UnitAnalysis {
       return null;
     }
     Tree receiverTree = receiverDrainingMethod(path);
-    if (receiverTree == null && !HandleMentions.in(leaf, model)) {
+    if (receiverTree == null && !(unitMentionsHandles() && HandleMentions.in(leaf, model))) {
       return null;
     }
     ClassTree enclosingClass = ASTHelpers.findEnclosingNode(path, ClassTree.class);
@@ -200,31 +203,28 @@ public final class UnitAnalysis {
     }
     flags.injectFailureInto(leaf);
     TreePath codePath = code == leaf ? path : new TreePath(path, code);
-    ControlFlowGraph cfg = CFGBuilder.build(codePath, ast, false, false, environment);
 
     BodySetup setup = new BodySetup(this, code, entry, enclosingStore, receiverTree);
     BodyRecorder recorder = new BodyRecorder();
-    ForwardAnalysisImpl<Value, OperationStore, OperationTransfer> analysis =
-        new ForwardAnalysisImpl<>(new OperationTransfer(setup, recorder));
-    analysis.performAnalysis(cfg);
-    OperationStore exit = regularExitStore(analysis);
+    BodyDataflow.Exits exits =
+        BodyDataflow.run(
+            codePath,
+            ast,
+            new OperationTransfer(setup, recorder),
+            setup,
+            flags.statementChunking().chunksOf(code),
+            trees,
+            environment);
 
     return new BodyAnalysis(
         path,
         entry,
         CloseEvents.build(recorder, setup),
-        reachable(exit),
+        reachable(exits.regular()),
         setup.receiverOperation(),
         creations(recorder),
         ImmutableList.copyOf(recorder.returns.values()),
         ProtocolEvents.build(recorder, setup, code));
-  }
-
-  /** The store at the regular exit of an analysis that has been performed. */
-  @SuppressWarnings("NullAway") // performAnalysis set the CFG that getRegularExitStore requires
-  private static @Nullable OperationStore regularExitStore(
-      ForwardAnalysisImpl<Value, OperationStore, OperationTransfer> analysis) {
-    return analysis.getRegularExitStore();
   }
 
   private static @Nullable OperationStore reachable(@Nullable OperationStore store) {
@@ -265,6 +265,17 @@ public final class UnitAnalysis {
       result.merge(creation.nested(), creation.store(), OperationStore::leastUpperBound);
     }
     return result;
+  }
+
+  /**
+   * The fast path of a unit that never mentions an operation-handle type (most units of most
+   * builds): one scan of the whole unit, then no body of it costs a scan of its own.
+   */
+  private boolean unitMentionsHandles() {
+    if (unitMentionsHandles == null) {
+      unitMentionsHandles = HandleMentions.in(unit, model);
+    }
+    return unitMentionsHandles;
   }
 
   /** Whether the body {@code leaf} is being analysed (a summary of it would recurse). */

@@ -61,4 +61,28 @@ class FastPathTest {
             "}")
         .doTest();
   }
+
+  /**
+   * The unit-level fast path is per unit: a unit without MI compiled first does not stop the next
+   * unit's bodies from being analysed.
+   */
+  @Test
+  void aUnitWithoutHandlesLeavesTheNextUnitAnalysed() {
+    CompilationTestHelper.newInstance(AnalysedProbe.class, getClass())
+        .addSourceLines(
+            "APlain.java",
+            "class APlain {",
+            "  int arithmetic(int a) { return a * 2; }",
+            "  Runnable lambda() { return () -> {}; }",
+            "}")
+        .addSourceLines(
+            "BUses.java",
+            "import io.miguard.mi.*;",
+            "class BUses {",
+            "  int arithmetic(int a) { return a * 2; }",
+            "  // BUG: Diagnostic contains: analysed local",
+            "  void local(MiSession s) { MiOperation op = null; }",
+            "}")
+        .doTest();
+  }
 }
