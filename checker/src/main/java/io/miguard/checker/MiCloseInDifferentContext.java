@@ -202,7 +202,11 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
               + ")";
       case OTHER_THREAD -> "on another thread (" + handOffWords(top.tree(), state) + ")";
       case CALLBACK -> "in the context of the callback";
-      case METHOD_ENTRY -> "in the method's entry context";
+      case METHOD_ENTRY ->
+          top.tree() == null
+              ? "in the method's entry context"
+              : "in the context of whoever runs the code created on line "
+                  + Lines.of(top.tree(), state);
     };
   }
 

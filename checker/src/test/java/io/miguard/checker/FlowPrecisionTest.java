@@ -359,4 +359,220 @@ class Test {
           .doTest();
     }
   }
+
+  @Nested
+  class Records {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    private static final String TYPES =
+        """
+        import io.miguard.mi.*;
+        record Held(MiOperation op) {}
+        record Checked(MiOperation op, String label) {
+          Checked {
+            java.util.Objects.requireNonNull(op);
+          }
+        }
+        record Named(String label) {}
+        final class Holder {
+          final MiOperation op;
+          Holder(MiOperation op) {
+            this.op = op;
+          }
+        }
+        """;
+
+    @Test
+    void aRecordStoresItsArgumentsLikeAConstructor() {
+      drain
+          .addSourceLines("Types.java", TYPES)
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              class Test {
+                static final String NS = "root/cimv2";
+                Held implicitConstructor(MiSession s) {
+                  MiOperation op = s.enumerateInstances(NS, "A");
+                  Held held = new Held(op);
+                  op.close();
+                  return held;
+                }
+                Checked compactConstructor(MiSession s) {
+                  MiOperation op = s.enumerateInstances(NS, "A");
+                  Checked checked = new Checked(op, "a");
+                  op.close();
+                  return checked;
+                }
+                Holder classConstructor(MiSession s) {
+                  MiOperation op = s.enumerateInstances(NS, "A");
+                  Holder holder = new Holder(op);
+                  op.close();
+                  return holder;
+                }
+                Named otherArgumentsDoNotHideIt(MiSession s) {
+                  MiOperation op = s.enumerateInstances(NS, "A");
+                  Named named = new Named("a");
+                  // BUG: Diagnostic contains: 'op' (started on line 23) is closed
+                  op.close();
+                  return named;
+                }
+              }
+              """)
+          .doTest();
+    }
+
+    @Test
+    void aRecordDoesNotChangeTheContextOfAClose() {
+      context
+          .addSourceLines("Types.java", TYPES)
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              class Test {
+                static final Identity AUDITOR = Identity.of("auditor");
+                Held closedInside(MiSession s) {
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                    Held held = new Held(op);
+                    op.drainInstances();
+                    op.close();
+                    return held;
+                  }
+                }
+                Held closedAfter(MiSession s) {
+                  MiOperation op;
+                  Held held;
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    op = s.enumerateInstances("root/cimv2", "A");
+                    held = new Held(op);
+                    op.drainInstances();
+                  }
+                  // BUG: Diagnostic contains: 'op' was started on line 17 as 'AUDITOR'
+                  op.close();
+                  return held;
+                }
+              }
+              """)
+          .doTest();
+    }
+  }
+
+  @Nested
+  class CodeThatRunsLater {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    @Test
+    void storedOrReturnedCodeStartsInAContextOfItsOwn() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+import java.util.function.Supplier;
+class Test {
+  static final Identity AUDITOR = Identity.of("auditor");
+  Runnable reimpersonatesTheSameIdentity(MiSession s) {
+    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+      return () -> {
+        MiOperation op;
+        try (Impersonation j = SecurityContext.impersonate(AUDITOR)) {
+          op = s.enumerateInstances("root/cimv2", "A");
+          op.drainInstances();
+        }
+        // BUG: Diagnostic contains: in the context of whoever runs the code created on line 8
+        op.close();
+      };
+    }
+  }
+  Object anonymousClass(MiSession s) {
+    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+      return new Object() {
+        @Override
+        public String toString() {
+          MiOperation op = s.enumerateInstances("root/cimv2", "A");
+          op.drainInstances();
+          // BUG: Diagnostic matches: NO_CREATOR
+          SecurityContext.runAs(AUDITOR, () -> op.close());
+          return "";
+        }
+      };
+    }
+  }
+  Runnable closedInItsOwnImpersonation(MiSession s) {
+    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+      return () -> {
+        try (Impersonation j = SecurityContext.impersonate(AUDITOR)) {
+          MiOperation op = s.enumerateInstances("root/cimv2", "A");
+          op.drainInstances();
+          op.close();
+        }
+      };
+    }
+  }
+  void runsInPlace(MiSession s, List<String> names) {
+    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+      names.forEach(
+          n -> {
+            MiOperation op = s.enumerateInstances("root/cimv2", n);
+            op.drainInstances();
+            SecurityContext.runAs(AUDITOR, () -> op.close());
+          });
+    }
+  }
+}
+""")
+          .expectErrorMessage(
+              "NO_CREATOR",
+              m ->
+                  m.contains("in the context of whoever runs the code created on line 21")
+                      && m.contains("but is closed here as 'AUDITOR'")
+                      && !m.contains("impersonation entered on line 20"))
+          .doTest();
+    }
+
+    @Test
+    void drainingInsideCodeThatRunsLaterIsJudgedThere() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.function.Supplier;
+              class Test {
+                static final Identity AUDITOR = Identity.of("auditor");
+                Supplier<Integer> counts(MiSession s) {
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    return () -> {
+                      MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                      int n = op.drainInstances().size();
+                      op.close();
+                      return n;
+                    };
+                  }
+                }
+                Supplier<Integer> readsOne(MiSession s) {
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    return () -> {
+                      MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                      op.getInstance();
+                      // BUG: Diagnostic contains: 'op' (started on line 18) is closed
+                      op.close();
+                      return 1;
+                    };
+                  }
+                }
+              }
+              """)
+          .doTest();
+    }
+  }
 }

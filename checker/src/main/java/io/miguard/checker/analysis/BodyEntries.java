@@ -56,14 +56,21 @@ final class BodyEntries {
     if (runAs != null) {
       return new BodyEntry(BodyEntry.Kind.RUN_AS, true, enclosingContext.push(runAs), call);
     }
-    if (ThreadHops.runsOnAnotherThread(path, state)) {
+    ThreadHop hop = ThreadHops.of(path, state);
+    if (hop == ThreadHop.ANOTHER_THREAD) {
       return new BodyEntry(
           BodyEntry.Kind.OTHER_THREAD,
           true,
           otherThread(call != null ? call : nesting.nested()),
           call);
     }
-    return new BodyEntry(BodyEntry.Kind.SAME_THREAD, true, enclosingContext, call);
+    if (hop == ThreadHop.SAME_THREAD) {
+      // Runs during the call it is handed to: in the context of that call.
+      return new BodyEntry(BodyEntry.Kind.SAME_THREAD, true, enclosingContext, call);
+    }
+    // Code that may run later (stored, returned, handed to a method nothing is known about): it
+    // runs as whoever runs it, an entry context of its own, not the creator's.
+    return new BodyEntry(BodyEntry.Kind.SAME_THREAD, true, runsLater(nesting.nested()), call);
   }
 
   /**
@@ -103,6 +110,10 @@ final class BodyEntries {
 
   private static ContextStack callbackContext(MethodTree method) {
     return ContextStack.startingWith(new ContextEntry(ContextEntry.Kind.CALLBACK, null, method));
+  }
+
+  private static ContextStack runsLater(Tree code) {
+    return ContextStack.startingWith(new ContextEntry(ContextEntry.Kind.METHOD_ENTRY, null, code));
   }
 
   private static ContextStack otherThread(Tree where) {

@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.miguard.checker.analysis.CloseEvent.Kind;
 import io.miguard.checker.analysis.OperationState.Origin;
@@ -167,13 +169,20 @@ final class CallTransfer {
       OperationStore store,
       Values values) {
     MethodSummary summary = method == null ? null : setup.summaries().summaryOf(method);
+    boolean stores = method != null && isCanonicalRecordConstructor(method);
     for (int i = 0; i < arguments.size(); i++) {
       Value argument = values.of(arguments.get(i), store);
       ImmutableSet<OperationId> ops = argument.escapingOperations();
       if (ops.isEmpty()) {
         continue;
       }
-      if (method != null && argument.is(Value.Kind.OPERATION) && model.drainsParameter(method, i)) {
+      if (stores) {
+        // A record's canonical constructor (implicit or compact) stores its arguments, as the
+        // equivalent explicit constructor would: the body the analysis sees does not say so.
+        store = store.update(ops, OperationState::escape);
+      } else if (method != null
+          && argument.is(Value.Kind.OPERATION)
+          && model.drainsParameter(method, i)) {
         store = store.update(ops, OperationState::drain);
       } else if (method != null
           && argument.is(Value.Kind.OPERATION)
@@ -188,6 +197,13 @@ final class CallTransfer {
       }
     }
     return store;
+  }
+
+  private static boolean isCanonicalRecordConstructor(MethodSymbol method) {
+    return method.isConstructor()
+        && method.owner instanceof ClassSymbol owner
+        && owner.isRecord()
+        && (method.flags() & Flags.RECORD) != 0;
   }
 
   private void applyStart(Call call) {

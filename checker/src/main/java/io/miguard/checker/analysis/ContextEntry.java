@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
 public final class ContextEntry {
   /** How an entry came to be. */
   public enum Kind {
-    /** Whatever identity the caller of a method runs as: the body's own entry context. */
+    /**
+     * Whatever identity the caller of a method runs as: the body's own entry context; also the
+     * entry of code that may run later than its creation (a lambda stored or returned, a member of
+     * an anonymous or local class), which runs as whoever runs it.
+     */
     METHOD_ENTRY,
     /**
      * An {@code @OperationCallbacks} method: MI calls it in the context that started the operation
@@ -59,7 +63,8 @@ public final class ContextEntry {
   /**
    * Where the entry was made: the entering call for impersonations and {@code @RunsAs}, the call
    * that hands the body over for {@link Kind#OTHER_THREAD}, the method or lambda for the other
-   * bottom kinds (null for a plain method entry).
+   * bottom kinds (null for a plain method entry; the lambda or class body for code that runs
+   * later).
    */
   public @Nullable Tree tree() {
     return tree;
