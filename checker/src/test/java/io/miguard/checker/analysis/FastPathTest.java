@@ -20,10 +20,13 @@ class FastPathTest {
       summary = "Reports which methods the engine analyses (tests only)",
       severity = BugPattern.SeverityLevel.WARNING)
   public static final class AnalysedProbe extends BugChecker implements MethodTreeMatcher {
+    /** An analysis failure fails the test. */
+    static final MiguardFlags FAIL_FAST = new MiguardFlags(true, false, null);
+
     @Override
     public Description matchMethod(MethodTree tree, VisitorState state) {
       BodyAnalysis analysis =
-          UnitAnalysis.of(state, AnalysisOptions.DEFAULT).analyse(state.getPath());
+          UnitAnalysis.of(state, AnalysisOptions.DEFAULT, FAIL_FAST).analyse(state.getPath());
       return analysis == null
           ? Description.NO_MATCH
           : buildDescription(tree).setMessage("analysed " + tree.getName()).build();
