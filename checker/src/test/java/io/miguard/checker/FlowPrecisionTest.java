@@ -575,4 +575,124 @@ class Test {
           .doTest();
     }
   }
+
+  @Nested
+  class AliasesAcrossIterations {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    @Test
+    void theDrainAndCloseOfPreviousAreOfTheEarlierOperation() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.List;
+              class Test {
+                static final String NS = "root/cimv2";
+                void rolling(MiSession s, List<String> names) {
+                  MiOperation current = s.enumerateInstances(NS, "A");
+                  for (String name : names) {
+                    MiOperation previous = current;
+                    current = s.enumerateInstances(NS, name);
+                    previous.drainInstances();
+                    previous.close();
+                  }
+                  current.drainInstances();
+                  current.close();
+                }
+                void previousClosedAfterTheNewOneIsDrained(MiSession s, List<String> names) {
+                  MiOperation previous = null;
+                  MiOperation current = null;
+                  for (String name : names) {
+                    previous = current;
+                    current = s.enumerateInstances(NS, name);
+                    if (previous != null) {
+                      previous.close();
+                    }
+                    current.drainInstances();
+                  }
+                  if (current != null) {
+                    current.close();
+                  }
+                }
+                void previousNeverDrained(MiSession s, List<String> names) {
+                  MiOperation current = s.enumerateInstances(NS, "A");
+                  for (String name : names) {
+                    MiOperation previous = current;
+                    current = s.enumerateInstances(NS, name);
+                    current.drainInstances();
+                    // BUG: Diagnostic contains: Operation 'previous'
+                    previous.close();
+                  }
+                  current.drainInstances();
+                  current.close();
+                }
+                void oneOperationPerIteration(MiSession s, List<String> names) {
+                  for (String name : names) {
+                    MiOperation op = s.enumerateInstances(NS, name);
+                    if (name.isEmpty()) {
+                      // BUG: Diagnostic contains: 'op' (started on line 45) is closed
+                      op.close();
+                      continue;
+                    }
+                    op.drainInstances();
+                    op.close();
+                  }
+                }
+              }
+              """)
+          .doTest();
+    }
+
+    @Test
+    void theContextOfPreviousIsTheOneItWasStartedIn() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.List;
+              class Test {
+                static final Identity AUDITOR = Identity.of("auditor");
+                void rolling(MiSession s, List<String> names) {
+                  MiOperation previous = null;
+                  MiOperation current = null;
+                  for (String name : names) {
+                    previous = current;
+                    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                      current = s.enumerateInstances("root/cimv2", name);
+                      current.drainInstances();
+                      if (previous != null) {
+                        previous.close();
+                      }
+                    }
+                  }
+                  if (current != null) {
+                    // BUG: Diagnostic contains: 'current' was started on line 11 as 'AUDITOR'
+                    current.close();
+                  }
+                }
+                void startedOutsideAndInside(MiSession s, List<String> names) {
+                  MiOperation current = s.enumerateInstances("root/cimv2", "A");
+                  current.drainInstances();
+                  for (String name : names) {
+                    MiOperation previous = current;
+                    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                      current = s.enumerateInstances("root/cimv2", name);
+                      current.drainInstances();
+                      current.close();
+                    }
+                    current = previous;
+                  }
+                  current.close();
+                }
+              }
+              """)
+          .doTest();
+    }
+  }
 }

@@ -227,9 +227,12 @@ final class CallTransfer {
     MethodInvocationTree tree = call.node.getTree();
     OperationId id = OperationId.of(tree);
     call.store =
-        call.store.withOperation(
-            id,
-            OperationState.fresh(Origin.STARTED, synchrony, results, tree, call.store.context()));
+        call.store
+            .retire(id)
+            .withOperation(
+                id,
+                OperationState.fresh(
+                    Origin.STARTED, synchrony, results, tree, call.store.context()));
     call.result = Value.operation(id);
   }
 

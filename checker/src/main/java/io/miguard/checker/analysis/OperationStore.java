@@ -146,6 +146,36 @@ final class OperationStore implements Store<OperationStore> {
     return withOperations(operations.with(id, state));
   }
 
+  /**
+   * Makes room for a new operation of {@code id}'s site: the operation {@code id} names now, if
+   * any, joins the site's {@linkplain OperationId#older() older} operations, and every local that
+   * refers to it refers to those.
+   */
+  OperationStore retire(OperationId id) {
+    OperationState current = operations.get(id);
+    if (current == null) {
+      return this;
+    }
+    OperationId older = id.older();
+    OperationState before = operations.get(older);
+    OperationState joined = before == null ? current : before.join(current, lastStep, lastStep);
+    PersistentMap<Element, Value> renamed = locals;
+    for (Map.Entry<Element, Value> local : locals.toMap().entrySet()) {
+      Value value = local.getValue().renamed(id, older);
+      if (value != local.getValue()) {
+        renamed = renamed.with(local.getKey(), value);
+      }
+    }
+    return new OperationStore(
+        renamed,
+        operations.with(older, joined).without(id),
+        context,
+        lastStep,
+        propagating,
+        exceptionalPathsCount,
+        unreachable);
+  }
+
   /** Applies {@code change} to the state of each of {@code ids} that is known. */
   OperationStore update(Set<OperationId> ids, UnaryOperator<OperationState> change) {
     PersistentMap<OperationId, OperationState> updated = operations;
