@@ -695,4 +695,130 @@ class Test {
           .doTest();
     }
   }
+
+  @Nested
+  class PerIterationVariables {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    @Test
+    void impersonationsOfAForEachVariableInTwoIterationsDiffer() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+class Test {
+  void previousUsersOperation(MiSession s, List<Identity> users) {
+    MiOperation pending = null;
+    for (Identity u : users) {
+      try (Impersonation i = SecurityContext.impersonate(u)) {
+        if (pending != null) {
+          // BUG: Diagnostic contains: 'pending' was started on line 12 as 'u' of an earlier iteration (impersonation entered on line 7), but is closed here as 'u' (impersonation
+          pending.close();
+        }
+        pending = s.enumerateInstances("root/cimv2", "A");
+        pending.drainInstances();
+      }
+    }
+  }
+  void localDeclaredInTheBody(MiSession s, List<String> names) {
+    MiOperation pending = null;
+    for (String name : names) {
+      Identity u = Identity.of(name);
+      SecurityContext.runAs(
+          u,
+          () -> {
+            MiOperation op = s.enumerateInstances("root/cimv2", "A");
+            op.drainInstances();
+            op.close();
+          });
+      try (Impersonation i = SecurityContext.impersonate(u)) {
+        if (pending != null) {
+          // BUG: Diagnostic contains: 'pending' was started on line 33 as 'u' of an earlier iteration
+          pending.close();
+        }
+        pending = s.enumerateInstances("root/cimv2", "A");
+        pending.drainInstances();
+      }
+    }
+  }
+  void closedInTheSameIteration(MiSession s, List<Identity> users) {
+    for (Identity u : users) {
+      try (Impersonation i = SecurityContext.impersonate(u)) {
+        MiOperation op = s.enumerateInstances("root/cimv2", "A");
+        op.drainInstances();
+        op.close();
+      }
+      try (Impersonation again = SecurityContext.impersonate(u)) {
+        MiOperation op = s.enumerateInstances("root/cimv2", "B");
+        op.drainInstances();
+        try (Impersonation i = SecurityContext.impersonate(u)) {
+          op.close();
+        }
+      }
+    }
+  }
+  void identityDeclaredOutsideTheLoop(MiSession s, List<String> names, Identity u) {
+    MiOperation pending = null;
+    for (String name : names) {
+      try (Impersonation i = SecurityContext.impersonate(u)) {
+        if (pending != null) {
+          pending.close();
+        }
+        pending = s.enumerateInstances("root/cimv2", name);
+        pending.drainInstances();
+      }
+    }
+  }
+}
+""")
+          .doTest();
+    }
+
+    @Test
+    void anOperationDeclaredInTheBodyIsANewOneEachIteration() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.List;
+              class Test {
+                void drainedEachTime(MiSession s, List<Identity> users) {
+                  MiOperation last = null;
+                  for (Identity u : users) {
+                    try (Impersonation i = SecurityContext.impersonate(u)) {
+                      MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                      if (last != null) {
+                        last.close();
+                      }
+                      op.drainInstances();
+                      last = op;
+                    }
+                  }
+                }
+                void theLastOneIsNotDrained(MiSession s, List<Identity> users) {
+                  MiOperation last = null;
+                  for (Identity u : users) {
+                    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                    if (last != null) {
+                      last.drainInstances();
+                      last.close();
+                    }
+                    last = op;
+                  }
+                  if (last != null) {
+                    // BUG: Diagnostic contains: 'last' (started on line 20) is closed
+                    last.close();
+                  }
+                }
+              }
+              """)
+          .doTest();
+    }
+  }
 }

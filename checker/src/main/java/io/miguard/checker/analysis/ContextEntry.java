@@ -1,6 +1,7 @@
 package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -68,6 +69,15 @@ public final class ContextEntry {
    */
   public @Nullable Tree tree() {
     return tree;
+  }
+
+  /** This entry, its identity taken as of before {@code variable} is declared again. */
+  ContextEntry beforeRedeclaring(Symbol variable) {
+    if (identity == null) {
+      return this;
+    }
+    IdentityKey renamed = identity.beforeRedeclaring(variable);
+    return renamed == identity ? this : new ContextEntry(kind, renamed, tree);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import java.util.Objects;
@@ -181,6 +182,24 @@ public final class OperationState {
    */
   OperationState moreSeen() {
     return drainedAsMulti.isDrained() ? this : withDrained(DrainState.NO, DrainState.NO);
+  }
+
+  /** This state with its starting context taken as of before {@code variable} is redeclared. */
+  OperationState beforeRedeclaring(Symbol variable) {
+    ContextStack renamed = startedIn.beforeRedeclaring(variable);
+    return renamed == startedIn
+        ? this
+        : new OperationState(
+            origin,
+            synchrony,
+            results,
+            startedAt,
+            renamed,
+            drainedAsMulti,
+            drainedAsSingle,
+            cancelledAt,
+            escaped,
+            captured);
   }
 
   OperationState cancelled(Tree cancel) {

@@ -1,6 +1,8 @@
 package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -174,6 +176,38 @@ final class OperationStore implements Store<OperationStore> {
         propagating,
         exceptionalPathsCount,
         unreachable);
+  }
+
+  /**
+   * The store as {@code variable}'s declaration runs again (a new variable, on each iteration of a
+   * loop): the identity it held is, from now on, the value of an earlier iteration, in the context
+   * stack, in the starting context of every operation and in every scope a local holds.
+   */
+  OperationStore redeclaring(Symbol variable) {
+    OperationStore result = withContext(context.beforeRedeclaring(variable));
+    Map<OperationId, OperationState> renamedOperations = new HashMap<>();
+    operations.forEach(
+        (id, state) -> {
+          OperationState renamed = state.beforeRedeclaring(variable);
+          if (renamed != state) {
+            renamedOperations.put(id, renamed);
+          }
+        });
+    Map<Element, Value> renamedScopes = new HashMap<>();
+    locals.forEach(
+        (local, value) -> {
+          ContextEntry scope = value.scope();
+          if (scope != null && scope.beforeRedeclaring(variable) != scope) {
+            renamedScopes.put(local, Value.scope(scope.beforeRedeclaring(variable)));
+          }
+        });
+    for (Map.Entry<OperationId, OperationState> renamed : renamedOperations.entrySet()) {
+      result = result.withOperation(renamed.getKey(), renamed.getValue());
+    }
+    for (Map.Entry<Element, Value> renamed : renamedScopes.entrySet()) {
+      result = result.withLocal(renamed.getKey(), renamed.getValue());
+    }
+    return result;
   }
 
   /** Applies {@code change} to the state of each of {@code ids} that is known. */

@@ -66,6 +66,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.VariableDeclarationNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -298,6 +299,18 @@ final class OperationTransfer
       return test(n, in, store, value);
     }
     return constant(n, in, store, value);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitVariableDeclaration(
+      VariableDeclarationNode n, TransferInput<Value, OperationStore> in) {
+    // Each run of a declaration (each iteration of a loop around it) makes a new variable.
+    OperationStore store = in.getRegularStore();
+    Symbol variable = ASTHelpers.getSymbol(n.getTree());
+    if (variable != null) {
+      store = store.redeclaring(variable);
+    }
+    return regular(n, in, store, Value.TOP, null, true);
   }
 
   @Override
