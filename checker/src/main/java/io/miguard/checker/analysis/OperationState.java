@@ -5,6 +5,7 @@ import com.sun.tools.javac.code.Symbol;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import java.util.Objects;
+import javax.lang.model.element.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,15 @@ public final class OperationState {
   private final boolean escaped;
   private final boolean captured;
 
+  /**
+   * Whether the operation is closed, on all paths that reach here, on none, or on some (the three
+   * values of {@link DrainState}, with the same witness: the last step of an unclosed path).
+   */
+  private final DrainState closed;
+
+  /** The session variable the operation was started on, if the analysis knows it. */
+  private final @Nullable Element session;
+
   OperationState(
       Origin origin,
       Synchrony synchrony,
@@ -50,7 +60,9 @@ public final class OperationState {
       DrainState drainedAsSingle,
       @Nullable Tree cancelledAt,
       boolean escaped,
-      boolean captured) {
+      boolean captured,
+      DrainState closed,
+      @Nullable Element session) {
     this.origin = origin;
     this.synchrony = synchrony;
     this.results = results;
@@ -61,6 +73,8 @@ public final class OperationState {
     this.cancelledAt = cancelledAt;
     this.escaped = escaped;
     this.captured = captured;
+    this.closed = closed;
+    this.session = session;
   }
 
   /** A fresh, undrained operation. */
@@ -80,7 +94,9 @@ public final class OperationState {
         DrainState.NO,
         null,
         false,
-        false);
+        false,
+        DrainState.NO,
+        null);
   }
 
   /** Where the operation comes from. */
@@ -148,7 +164,56 @@ public final class OperationState {
     return captured;
   }
 
+  /** Whether the operation is closed on every path that reaches here, on none, or on some. */
+  public DrainState closed() {
+    return closed;
+  }
+
+  /** The session variable the operation was started on, or null if not known. */
+  public @Nullable Element session() {
+    return session;
+  }
+
   // ---- transitions ----
+
+  /** Closed on this path. */
+  OperationState close() {
+    return closed.isDrained() ? this : withClosed(DrainState.YES);
+  }
+
+  /** The same operation with its closed state replaced. */
+  OperationState withClosed(DrainState newClosed) {
+    return new OperationState(
+        origin,
+        synchrony,
+        results,
+        startedAt,
+        startedIn,
+        drainedAsMulti,
+        drainedAsSingle,
+        cancelledAt,
+        escaped,
+        captured,
+        newClosed,
+        session);
+  }
+
+  /** The operation was started on the session variable {@code startedOn}. */
+  OperationState onSession(@Nullable Element startedOn) {
+    return new OperationState(
+        origin,
+        synchrony,
+        results,
+        startedAt,
+        startedIn,
+        drainedAsMulti,
+        drainedAsSingle,
+        cancelledAt,
+        escaped,
+        captured,
+        closed,
+        startedOn);
+  }
 
   OperationState withDrained(DrainState multi, DrainState single) {
     return new OperationState(
@@ -161,7 +226,9 @@ public final class OperationState {
         single,
         cancelledAt,
         escaped,
-        captured);
+        captured,
+        closed,
+        session);
   }
 
   /** Drained on this path, by every rule. */
@@ -199,7 +266,9 @@ public final class OperationState {
             drainedAsSingle,
             cancelledAt,
             escaped,
-            captured);
+            captured,
+            closed,
+            session);
   }
 
   OperationState cancelled(Tree cancel) {
@@ -213,7 +282,9 @@ public final class OperationState {
         drainedAsSingle,
         cancel,
         escaped,
-        captured);
+        captured,
+        closed,
+        session);
   }
 
   OperationState escape() {
@@ -229,7 +300,9 @@ public final class OperationState {
             drainedAsSingle,
             cancelledAt,
             true,
-            captured);
+            captured,
+            closed,
+            session);
   }
 
   OperationState capture() {
@@ -243,7 +316,9 @@ public final class OperationState {
         drainedAsSingle,
         cancelledAt,
         escaped,
-        true);
+        true,
+        closed,
+        session);
   }
 
   /** The join of two paths' states of the same operation. */
@@ -262,7 +337,9 @@ public final class OperationState {
         drainedAsSingle.join(other.drainedAsSingle, thisLast, otherLast),
         Positions.later(cancelledAt, other.cancelledAt),
         escaped || other.escaped,
-        captured || other.captured);
+        captured || other.captured,
+        closed.join(other.closed, thisLast, otherLast),
+        session == other.session ? session : null);
   }
 
   @Override
@@ -277,7 +354,9 @@ public final class OperationState {
         && s.drainedAsSingle.equals(drainedAsSingle)
         && s.cancelledAt == cancelledAt
         && s.escaped == escaped
-        && s.captured == captured;
+        && s.captured == captured
+        && s.closed.equals(closed)
+        && s.session == session;
   }
 
   @Override
@@ -292,7 +371,9 @@ public final class OperationState {
         drainedAsSingle,
         System.identityHashCode(cancelledAt),
         escaped,
-        captured);
+        captured,
+        closed,
+        session);
   }
 
   @Override
@@ -310,6 +391,8 @@ public final class OperationState {
         + (cancelledAt != null ? " cancelled" : "")
         + (escaped ? " escaped" : "")
         + (captured ? " captured" : "")
+        + " closed="
+        + closed
         + " in "
         + startedIn;
   }

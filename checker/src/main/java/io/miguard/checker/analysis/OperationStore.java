@@ -2,6 +2,7 @@ package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +228,37 @@ final class OperationStore implements Store<OperationStore> {
         ? this
         : new OperationStore(
             locals, updated, context, lastStep, propagating, exceptionalPathsCount, unreachable);
+  }
+
+  /**
+   * Releases the objects borrowed from results of {@code operation} that locals hold: a retrieval
+   * from it or its close ({@code release}) frees them. An object that may come from another
+   * operation too is left as it is.
+   */
+  OperationStore releaseBorrowed(OperationId operation, Tree release) {
+    List<Element> holders = new ArrayList<>();
+    locals.forEach(
+        (variable, value) -> {
+          if (value.is(Value.Kind.BORROWED)
+              && value.operations().size() == 1
+              && value.operations().contains(operation)) {
+            holders.add(variable);
+          }
+        });
+    PersistentMap<Element, Value> updated = locals;
+    for (Element holder : holders) {
+      updated = updated.with(holder, updated.get(holder).released(release));
+    }
+    return updated == locals
+        ? this
+        : new OperationStore(
+            updated,
+            operations,
+            context,
+            lastStep,
+            propagating,
+            exceptionalPathsCount,
+            unreachable);
   }
 
   /**

@@ -62,13 +62,14 @@ public final class UnitAnalysis {
   private VisitorState state;
 
   private UnitAnalysis(
-      CompilationUnitTree unit, AnalysisOptions options, MiguardFlags flags, Context context) {
+      CompilationUnitTree unit, AnalysisOptions options, MiguardFlags flags, VisitorState state) {
+    Context context = state.context;
     this.unit = unit;
     this.options = options;
     this.flags = flags;
     this.skippedBodies = SkippedBodies.instance(context);
     this.environment = JavacProcessingEnvironment.instance(context);
-    this.model = ProtocolModel.instance(context);
+    this.model = ProtocolModel.instance(state);
     this.iterations = new Iterations(context);
     this.entries = new BodyEntries(model);
     this.summaries = new MethodSummaries(this, unit);
@@ -88,7 +89,7 @@ public final class UnitAnalysis {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     UnitAnalysis analysis = current.get(options);
     if (analysis == null || analysis.unit != unit) {
-      analysis = new UnitAnalysis(unit, options, flags, context);
+      analysis = new UnitAnalysis(unit, options, flags, state);
       current.put(options, analysis);
     }
     analysis.state = state;
@@ -213,7 +214,8 @@ public final class UnitAnalysis {
         reachable(analysis.getRegularExitStore()),
         setup.receiverOperation(),
         creations(recorder),
-        ImmutableList.copyOf(recorder.returns.values()));
+        ImmutableList.copyOf(recorder.returns.values()),
+        ProtocolEvents.build(recorder, setup, code));
   }
 
   private static @Nullable OperationStore reachable(@Nullable OperationStore store) {
