@@ -821,4 +821,104 @@ class Test {
           .doTest();
     }
   }
+
+  @Nested
+  class ValuesOutOfRunAsBodies {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    @Test
+    void theOperationRemembersTheRunAsIdentity() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+class Test {
+  static final Identity ADMIN = Identity.of("admin");
+  void closedOutside(MiSession s) {
+    MiOperation op =
+        SecurityContext.runAs(
+            ADMIN,
+            () -> {
+              MiOperation o = s.enumerateInstances("root/cimv2", "A");
+              o.drainInstances();
+              return o;
+            });
+    // BUG: Diagnostic contains: 'op' was started on line 10 as 'ADMIN' (runAs on line 7)
+    op.close();
+  }
+  void expressionLambdaInALoop(MiSession s, List<String> names) {
+    for (String name : names) {
+      MiOperation op =
+          SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", name));
+      op.drainInstances();
+      // BUG: Diagnostic contains: 'op' was started on line 20 as 'ADMIN'
+      op.close();
+    }
+  }
+  void closedInTheSameIdentity(MiSession s) {
+    MiOperation op =
+        SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", "A"));
+    op.drainInstances();
+    try (Impersonation i = SecurityContext.impersonate(ADMIN)) {
+      op.close();
+    }
+  }
+  void closedInASecondRunAs(MiSession s, List<String> names) {
+    for (String name : names) {
+      MiOperation op =
+          SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", name));
+      op.drainInstances();
+      SecurityContext.runAs(ADMIN, () -> op.close());
+    }
+  }
+}
+""")
+          .doTest();
+    }
+
+    @Test
+    void itsDrainStateComesOutToo() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+class Test {
+  static final Identity ADMIN = Identity.of("admin");
+  void drainedInside(MiSession s) {
+    MiOperation op =
+        SecurityContext.runAs(
+            ADMIN,
+            () -> {
+              MiOperation o = s.enumerateInstances("root/cimv2", "A");
+              o.drainInstances();
+              return o;
+            });
+    SecurityContext.runAs(ADMIN, () -> op.close());
+  }
+  void drainedOutside(MiSession s) {
+    MiOperation op =
+        SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", "A"));
+    op.drainInstances();
+    op.close();
+  }
+  void neverDrained(MiSession s, List<String> names) {
+    for (String name : names) {
+      MiOperation op =
+          SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", name));
+      // BUG: Diagnostic contains: 'op' (started on line 25) is closed
+      op.close();
+    }
+  }
+}
+""")
+          .doTest();
+    }
+  }
 }
