@@ -192,6 +192,51 @@ class Test {
     // BUG: Diagnostic contains: 'op1' (started on line 45) may be closed before its final result is retrieved: the path through line 50
     op1.close();
   }
+  void flagOfASingleResultClass(MiSession s, int n) {
+    MiOperation op1 = s.getCimClass(NS, "A");
+    boolean f0 = true;
+    ClassResult q;
+    while (f0) {
+      q = op1.getCimClass();
+      f0 = n > 0 && q.moreResults();
+    }
+    op1.close();
+  }
+  void flagClearedWhenDrained(MiSession s) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean more = true;
+    while (more) {
+      InstanceResult r = op.getInstance();
+      if (!r.moreResults()) {
+        more = false;
+      }
+    }
+    op.close();
+  }
+  void flagAlsoClearedEarly(MiSession s) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean more = true;
+    while (more) {
+      InstanceResult r = op.getInstance();
+      if (!r.moreResults()) {
+        more = false;
+      }
+      if (r.instance() == null) {
+        more = false;
+      }
+    }
+    // BUG: Diagnostic contains: 'op' (started on line 77) may be closed
+    op.close();
+  }
+  void flagSetAfterTheLoopStarts(MiSession s, boolean quick) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean done = false;
+    while (!done) {
+      InstanceResult r = op.getInstance();
+      done = !r.moreResults();
+    }
+    op.close();
+  }
 }
 """)
           .doTest();

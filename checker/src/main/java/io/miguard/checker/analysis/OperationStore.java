@@ -4,6 +4,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -307,6 +308,60 @@ final class OperationStore implements Store<OperationStore> {
     return this;
   }
 
+  /**
+   * The boolean locals that hold a constant here, as guards (see {@link DrainState.Guard});
+   * computed once per store, when a join needs them.
+   */
+  private Set<DrainState.Guard> constants() {
+    Set<DrainState.Guard> result = constants;
+    if (result == null) {
+      Set<DrainState.Guard> found = new HashSet<>();
+      locals.forEach(
+          (local, value) -> {
+            if (value.is(Value.Kind.TRUE) || value.is(Value.Kind.FALSE)) {
+              found.add(new DrainState.Guard(local, value.is(Value.Kind.TRUE)));
+            }
+          });
+      result = found;
+      constants = result;
+    }
+    return result;
+  }
+
+  private @Nullable Set<DrainState.Guard> constants;
+
+  /** The store after {@code local} is assigned: guards on its old value end. */
+  OperationStore assigned(Element local) {
+    OperationStore result = this;
+    for (Map.Entry<OperationId, OperationState> operation : guarded()) {
+      result =
+          result.withOperation(operation.getKey(), operation.getValue().withoutGuardsOn(local));
+    }
+    return result;
+  }
+
+  /** The store on the edge where the boolean local {@code local} has {@code value}. */
+  OperationStore assumingLocal(Element local, boolean value) {
+    OperationStore result = this;
+    for (Map.Entry<OperationId, OperationState> operation : guarded()) {
+      result =
+          result.withOperation(
+              operation.getKey(), operation.getValue().assumingLocal(local, value));
+    }
+    return result;
+  }
+
+  private List<Map.Entry<OperationId, OperationState>> guarded() {
+    List<Map.Entry<OperationId, OperationState>> result = new ArrayList<>();
+    operations.forEach(
+        (id, state) -> {
+          if (state.drainedAsMulti().hasGuards() || state.drainedAsSingle().hasGuards()) {
+            result.add(Map.entry(id, state));
+          }
+        });
+    return result;
+  }
+
   /** Marks escaped the operations {@code value} lets go (see {@link Value#escapingOperations}). */
   OperationStore escape(Value value) {
     return update(value.escapingOperations(), OperationState::escape);
@@ -362,7 +417,8 @@ final class OperationStore implements Store<OperationStore> {
         locals.join(other.locals, Value::leastUpperBound, value -> value.is(Value.Kind.TOP)),
         operations.join(
             other.operations,
-            (mine, theirs) -> mine.join(theirs, lastStep, other.lastStep),
+            (mine, theirs) ->
+                mine.join(theirs, lastStep, other.lastStep, constants(), other.constants()),
             state -> false),
         context.join(other.context),
         Positions.later(lastStep, other.lastStep),
