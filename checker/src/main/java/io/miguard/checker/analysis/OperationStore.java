@@ -195,6 +195,9 @@ final class OperationStore implements Store<OperationStore> {
             renamedOperations.put(id, renamed);
           }
         });
+    if (result == this && renamedOperations.isEmpty()) {
+      return this; // nothing here runs as that variable's identity (the usual case)
+    }
     Map<Element, Value> renamedScopes = new HashMap<>();
     locals.forEach(
         (local, value) -> {
@@ -351,8 +354,9 @@ final class OperationStore implements Store<OperationStore> {
     return result;
   }
 
+  /** The operations whose drained states carry guards (none, usually: no allocation then). */
   private List<Map.Entry<OperationId, OperationState>> guarded() {
-    List<Map.Entry<OperationId, OperationState>> result = new ArrayList<>();
+    List<Map.Entry<OperationId, OperationState>> result = new ArrayList<>(0);
     operations.forEach(
         (id, state) -> {
           if (state.drainedAsMulti().hasGuards() || state.drainedAsSingle().hasGuards()) {
