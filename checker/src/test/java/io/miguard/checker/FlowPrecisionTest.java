@@ -585,6 +585,39 @@ class Test {
     }
 
     @Test
+    void aMethodReferenceThatRunsLaterClosesInAContextNotKnownHere() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.Optional;
+              class Test {
+                static final Identity AUDITOR = Identity.of("auditor");
+                Runnable stored(MiSession s) {
+                  MiOperation op;
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    op = s.enumerateInstances("root/cimv2", "A");
+                    op.drainInstances();
+                  }
+                  Runnable close = op::close;
+                  return close;
+                }
+                void runsInPlace(MiSession s) {
+                  MiOperation op;
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    op = s.enumerateInstances("root/cimv2", "A");
+                    op.drainInstances();
+                  }
+                  // BUG: Diagnostic contains: 'op' was started on line 17 as 'AUDITOR'
+                  Optional.empty().ifPresentOrElse(x -> {}, op::close);
+                }
+              }
+              """)
+          .doTest();
+    }
+
+    @Test
     void drainingInsideCodeThatRunsLaterIsJudgedThere() {
       drain
           .addSourceLines(

@@ -76,7 +76,7 @@ final class BodyEntries {
    * elsewhere).
    *
    * @param context as the identity of a {@code @RunsAs} call it is passed to, fresh on another
-   *     thread, or as created
+   *     thread, as created if it runs during the call it is handed to, else not known
    * @param inline whether it runs during the call it is passed to ({@code @RunsAs}), so that the
    *     state at its creation is the state when it runs
    */
@@ -92,10 +92,13 @@ final class BodyEntries {
     if (runAs != null) {
       return new Placement(creation.push(runAs), true);
     }
-    if (ThreadHops.runsOnAnotherThread(path, state)) {
+    ThreadHop hop = ThreadHops.of(path, state);
+    if (hop == ThreadHop.ANOTHER_THREAD) {
       return new Placement(otherThread(handOff != null ? handOff.call() : code), false);
     }
-    return new Placement(creation, false);
+    // A reference that may run later (stored, handed to an unknown method) closes in whatever
+    // context is current then: not known here, as for a lambda that captured the operation.
+    return new Placement(hop == ThreadHop.SAME_THREAD ? creation : ContextStack.conflict(), false);
   }
 
   private @Nullable MethodTree callbackMethod(Tree leaf) {
