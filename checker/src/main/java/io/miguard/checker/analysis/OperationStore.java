@@ -153,7 +153,7 @@ final class OperationStore implements Store<OperationStore> {
   /**
    * Makes room for a new operation of {@code id}'s site: the operation {@code id} names now, if
    * any, joins the site's {@linkplain OperationId#older() older} operations, and every local that
-   * refers to it refers to those.
+   * refers to it refers to those. The caller then gives {@code id} the new operation's state.
    */
   OperationStore retire(OperationId id) {
     OperationState current = operations.get(id);
@@ -162,22 +162,20 @@ final class OperationStore implements Store<OperationStore> {
     }
     OperationId older = id.older();
     OperationState before = operations.get(older);
-    OperationState joined = before == null ? current : before.join(current, lastStep, lastStep);
-    PersistentMap<Element, Value> renamed = locals;
-    for (Map.Entry<Element, Value> local : locals.toMap().entrySet()) {
-      Value value = local.getValue().renamed(id, older);
-      if (value != local.getValue()) {
-        renamed = renamed.with(local.getKey(), value);
-      }
+    OperationStore result =
+        withOperation(older, before == null ? current : before.join(current, lastStep, lastStep));
+    Map<Element, Value> renamed = new HashMap<>();
+    locals.forEach(
+        (local, value) -> {
+          Value after = value.renamed(id, older);
+          if (after != value) {
+            renamed.put(local, after);
+          }
+        });
+    for (Map.Entry<Element, Value> local : renamed.entrySet()) {
+      result = result.withLocal(local.getKey(), local.getValue());
     }
-    return new OperationStore(
-        renamed,
-        operations.with(older, joined).without(id),
-        context,
-        lastStep,
-        propagating,
-        exceptionalPathsCount,
-        unreachable);
+    return result;
   }
 
   /**
