@@ -203,21 +203,32 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
       case IMPERSONATION ->
           "as '"
               + identityText(top, model, state)
-              + "' (impersonation entered on line "
+              + (earlier(top) ? "' of an earlier iteration" : "'")
+              + " (impersonation entered on line "
               + Lines.of(top.tree(), state)
               + ")";
       case RUN_AS ->
           "as '"
               + identityText(top, model, state)
-              + "' ("
+              + (earlier(top) ? "' of an earlier iteration" : "'")
+              + " ("
               + calleeName(top.tree())
               + " on line "
               + Lines.of(top.tree(), state)
               + ")";
       case OTHER_THREAD -> "on another thread (" + handOffWords(top.tree(), state) + ")";
       case CALLBACK -> "in the context of the callback";
-      case METHOD_ENTRY -> "in the method's entry context";
+      case METHOD_ENTRY ->
+          top.tree() == null
+              ? "in the method's entry context"
+              : "in the context of whoever runs the code created on line "
+                  + Lines.of(top.tree(), state);
     };
+  }
+
+  /** Whether the entry's identity is a variable's value from an earlier iteration. */
+  private static boolean earlier(ContextEntry entry) {
+    return entry.identity() != null && entry.identity().isEarlier();
   }
 
   /** Where code was handed to another thread: the receiving call, or the code itself. */

@@ -194,6 +194,51 @@ class Test {
     // BUG: Diagnostic contains: 'op1' (started on line 45) may be closed before its final result is retrieved: the path through line 50
     op1.close();
   }
+  void flagOfASingleResultClass(MiSession s, int n) {
+    MiOperation op1 = s.getCimClass(NS, "A");
+    boolean f0 = true;
+    ClassResult q;
+    while (f0) {
+      q = op1.getCimClass();
+      f0 = n > 0 && q.moreResults();
+    }
+    op1.close();
+  }
+  void flagClearedWhenDrained(MiSession s) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean more = true;
+    while (more) {
+      InstanceResult r = op.getInstance();
+      if (!r.moreResults()) {
+        more = false;
+      }
+    }
+    op.close();
+  }
+  void flagAlsoClearedEarly(MiSession s) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean more = true;
+    while (more) {
+      InstanceResult r = op.getInstance();
+      if (!r.moreResults()) {
+        more = false;
+      }
+      if (r.instance() == null) {
+        more = false;
+      }
+    }
+    // BUG: Diagnostic contains: 'op' (started on line 77) may be closed
+    op.close();
+  }
+  void flagSetAfterTheLoopStarts(MiSession s, boolean quick) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean done = false;
+    while (!done) {
+      InstanceResult r = op.getInstance();
+      done = !r.moreResults();
+    }
+    op.close();
+  }
 }
 """)
           .doTest();
@@ -359,6 +404,601 @@ class Test {
                 }
               }
               """)
+          .doTest();
+    }
+  }
+
+  @Nested
+  class Records {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    private static final String TYPES =
+        """
+        import io.miguard.mi.*;
+        record Held(MiOperation op) {}
+        record Checked(MiOperation op, String label) {
+          Checked {
+            java.util.Objects.requireNonNull(op);
+          }
+        }
+        record Named(String label) {}
+        final class Holder {
+          final MiOperation op;
+          Holder(MiOperation op) {
+            this.op = op;
+          }
+        }
+        """;
+
+    @Test
+    void aRecordStoresItsArgumentsLikeAConstructor() {
+      drain
+          .addSourceLines("Types.java", TYPES)
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              class Test {
+                static final String NS = "root/cimv2";
+                Held implicitConstructor(MiSession s) {
+                  MiOperation op = s.enumerateInstances(NS, "A");
+                  Held held = new Held(op);
+                  op.close();
+                  return held;
+                }
+                Checked compactConstructor(MiSession s) {
+                  MiOperation op = s.enumerateInstances(NS, "A");
+                  Checked checked = new Checked(op, "a");
+                  op.close();
+                  return checked;
+                }
+                Holder classConstructor(MiSession s) {
+                  MiOperation op = s.enumerateInstances(NS, "A");
+                  Holder holder = new Holder(op);
+                  op.close();
+                  return holder;
+                }
+                Named otherArgumentsDoNotHideIt(MiSession s) {
+                  MiOperation op = s.enumerateInstances(NS, "A");
+                  Named named = new Named("a");
+                  // BUG: Diagnostic contains: 'op' (started on line 23) is closed
+                  op.close();
+                  return named;
+                }
+              }
+              """)
+          .doTest();
+    }
+
+    @Test
+    void aRecordDoesNotChangeTheContextOfAClose() {
+      context
+          .addSourceLines("Types.java", TYPES)
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              class Test {
+                static final Identity AUDITOR = Identity.of("auditor");
+                Held closedInside(MiSession s) {
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                    Held held = new Held(op);
+                    op.drainInstances();
+                    op.close();
+                    return held;
+                  }
+                }
+                Held closedAfter(MiSession s) {
+                  MiOperation op;
+                  Held held;
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    op = s.enumerateInstances("root/cimv2", "A");
+                    held = new Held(op);
+                    op.drainInstances();
+                  }
+                  // BUG: Diagnostic contains: 'op' was started on line 17 as 'AUDITOR'
+                  op.close();
+                  return held;
+                }
+              }
+              """)
+          .doTest();
+    }
+  }
+
+  @Nested
+  class CodeThatRunsLater {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    @Test
+    void storedOrReturnedCodeStartsInAContextOfItsOwn() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+import java.util.function.Supplier;
+class Test {
+  static final Identity AUDITOR = Identity.of("auditor");
+  Runnable reimpersonatesTheSameIdentity(MiSession s) {
+    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+      return () -> {
+        MiOperation op;
+        try (Impersonation j = SecurityContext.impersonate(AUDITOR)) {
+          op = s.enumerateInstances("root/cimv2", "A");
+          op.drainInstances();
+        }
+        // BUG: Diagnostic contains: in the context of whoever runs the code created on line 8
+        op.close();
+      };
+    }
+  }
+  Object anonymousClass(MiSession s) {
+    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+      return new Object() {
+        @Override
+        public String toString() {
+          MiOperation op = s.enumerateInstances("root/cimv2", "A");
+          op.drainInstances();
+          // BUG: Diagnostic matches: NO_CREATOR
+          SecurityContext.runAs(AUDITOR, () -> op.close());
+          return "";
+        }
+      };
+    }
+  }
+  Runnable closedInItsOwnImpersonation(MiSession s) {
+    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+      return () -> {
+        try (Impersonation j = SecurityContext.impersonate(AUDITOR)) {
+          MiOperation op = s.enumerateInstances("root/cimv2", "A");
+          op.drainInstances();
+          op.close();
+        }
+      };
+    }
+  }
+  void runsInPlace(MiSession s, List<String> names) {
+    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+      names.forEach(
+          n -> {
+            MiOperation op = s.enumerateInstances("root/cimv2", n);
+            op.drainInstances();
+            SecurityContext.runAs(AUDITOR, () -> op.close());
+          });
+    }
+  }
+}
+""")
+          .expectErrorMessage(
+              "NO_CREATOR",
+              m ->
+                  m.contains("in the context of whoever runs the code created on line 21")
+                      && m.contains("but is closed here as 'AUDITOR'")
+                      && !m.contains("impersonation entered on line 20"))
+          .doTest();
+    }
+
+    @Test
+    void aMethodReferenceThatRunsLaterClosesInAContextNotKnownHere() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.Optional;
+              class Test {
+                static final Identity AUDITOR = Identity.of("auditor");
+                Runnable stored(MiSession s) {
+                  MiOperation op;
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    op = s.enumerateInstances("root/cimv2", "A");
+                    op.drainInstances();
+                  }
+                  Runnable close = op::close;
+                  return close;
+                }
+                void runsInPlace(MiSession s) {
+                  MiOperation op;
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    op = s.enumerateInstances("root/cimv2", "A");
+                    op.drainInstances();
+                  }
+                  // BUG: Diagnostic contains: 'op' was started on line 17 as 'AUDITOR'
+                  Optional.empty().ifPresentOrElse(x -> {}, op::close);
+                }
+              }
+              """)
+          .doTest();
+    }
+
+    @Test
+    void drainingInsideCodeThatRunsLaterIsJudgedThere() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.function.Supplier;
+              class Test {
+                static final Identity AUDITOR = Identity.of("auditor");
+                Supplier<Integer> counts(MiSession s) {
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    return () -> {
+                      MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                      int n = op.drainInstances().size();
+                      op.close();
+                      return n;
+                    };
+                  }
+                }
+                Supplier<Integer> readsOne(MiSession s) {
+                  try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                    return () -> {
+                      MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                      op.getInstance();
+                      // BUG: Diagnostic contains: 'op' (started on line 18) is closed
+                      op.close();
+                      return 1;
+                    };
+                  }
+                }
+              }
+              """)
+          .doTest();
+    }
+  }
+
+  @Nested
+  class AliasesAcrossIterations {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    @Test
+    void theDrainAndCloseOfPreviousAreOfTheEarlierOperation() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.List;
+              class Test {
+                static final String NS = "root/cimv2";
+                void rolling(MiSession s, List<String> names) {
+                  MiOperation current = s.enumerateInstances(NS, "A");
+                  for (String name : names) {
+                    MiOperation previous = current;
+                    current = s.enumerateInstances(NS, name);
+                    previous.drainInstances();
+                    previous.close();
+                  }
+                  current.drainInstances();
+                  current.close();
+                }
+                void previousClosedAfterTheNewOneIsDrained(MiSession s, List<String> names) {
+                  MiOperation previous = null;
+                  MiOperation current = null;
+                  for (String name : names) {
+                    previous = current;
+                    current = s.enumerateInstances(NS, name);
+                    if (previous != null) {
+                      previous.close();
+                    }
+                    current.drainInstances();
+                  }
+                  if (current != null) {
+                    current.close();
+                  }
+                }
+                void previousNeverDrained(MiSession s, List<String> names) {
+                  MiOperation current = s.enumerateInstances(NS, "A");
+                  for (String name : names) {
+                    MiOperation previous = current;
+                    current = s.enumerateInstances(NS, name);
+                    current.drainInstances();
+                    // BUG: Diagnostic contains: Operation 'previous'
+                    previous.close();
+                  }
+                  current.drainInstances();
+                  current.close();
+                }
+                void oneOperationPerIteration(MiSession s, List<String> names) {
+                  for (String name : names) {
+                    MiOperation op = s.enumerateInstances(NS, name);
+                    if (name.isEmpty()) {
+                      // BUG: Diagnostic contains: 'op' (started on line 45) is closed
+                      op.close();
+                      continue;
+                    }
+                    op.drainInstances();
+                    op.close();
+                  }
+                }
+              }
+              """)
+          .doTest();
+    }
+
+    @Test
+    void theContextOfPreviousIsTheOneItWasStartedIn() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.List;
+              class Test {
+                static final Identity AUDITOR = Identity.of("auditor");
+                void rolling(MiSession s, List<String> names) {
+                  MiOperation previous = null;
+                  MiOperation current = null;
+                  for (String name : names) {
+                    previous = current;
+                    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                      current = s.enumerateInstances("root/cimv2", name);
+                      current.drainInstances();
+                      if (previous != null) {
+                        previous.close();
+                      }
+                    }
+                  }
+                  if (current != null) {
+                    // BUG: Diagnostic contains: 'current' was started on line 11 as 'AUDITOR'
+                    current.close();
+                  }
+                }
+                void startedOutsideAndInside(MiSession s, List<String> names) {
+                  MiOperation current = s.enumerateInstances("root/cimv2", "A");
+                  current.drainInstances();
+                  for (String name : names) {
+                    MiOperation previous = current;
+                    try (Impersonation i = SecurityContext.impersonate(AUDITOR)) {
+                      current = s.enumerateInstances("root/cimv2", name);
+                      current.drainInstances();
+                      current.close();
+                    }
+                    current = previous;
+                  }
+                  current.close();
+                }
+              }
+              """)
+          .doTest();
+    }
+  }
+
+  @Nested
+  class PerIterationVariables {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    @Test
+    void impersonationsOfAForEachVariableInTwoIterationsDiffer() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+class Test {
+  void previousUsersOperation(MiSession s, List<Identity> users) {
+    MiOperation pending = null;
+    for (Identity u : users) {
+      try (Impersonation i = SecurityContext.impersonate(u)) {
+        if (pending != null) {
+          // BUG: Diagnostic contains: 'pending' was started on line 12 as 'u' of an earlier iteration (impersonation entered on line 7), but is closed here as 'u' (impersonation
+          pending.close();
+        }
+        pending = s.enumerateInstances("root/cimv2", "A");
+        pending.drainInstances();
+      }
+    }
+  }
+  void localDeclaredInTheBody(MiSession s, List<String> names) {
+    MiOperation pending = null;
+    for (String name : names) {
+      Identity u = Identity.of(name);
+      SecurityContext.runAs(
+          u,
+          () -> {
+            MiOperation op = s.enumerateInstances("root/cimv2", "A");
+            op.drainInstances();
+            op.close();
+          });
+      try (Impersonation i = SecurityContext.impersonate(u)) {
+        if (pending != null) {
+          // BUG: Diagnostic contains: 'pending' was started on line 33 as 'u' of an earlier iteration
+          pending.close();
+        }
+        pending = s.enumerateInstances("root/cimv2", "A");
+        pending.drainInstances();
+      }
+    }
+  }
+  void closedInTheSameIteration(MiSession s, List<Identity> users) {
+    for (Identity u : users) {
+      try (Impersonation i = SecurityContext.impersonate(u)) {
+        MiOperation op = s.enumerateInstances("root/cimv2", "A");
+        op.drainInstances();
+        op.close();
+      }
+      try (Impersonation again = SecurityContext.impersonate(u)) {
+        MiOperation op = s.enumerateInstances("root/cimv2", "B");
+        op.drainInstances();
+        try (Impersonation i = SecurityContext.impersonate(u)) {
+          op.close();
+        }
+      }
+    }
+  }
+  void identityDeclaredOutsideTheLoop(MiSession s, List<String> names, Identity u) {
+    MiOperation pending = null;
+    for (String name : names) {
+      try (Impersonation i = SecurityContext.impersonate(u)) {
+        if (pending != null) {
+          pending.close();
+        }
+        pending = s.enumerateInstances("root/cimv2", name);
+        pending.drainInstances();
+      }
+    }
+  }
+}
+""")
+          .doTest();
+    }
+
+    @Test
+    void anOperationDeclaredInTheBodyIsANewOneEachIteration() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+              import io.miguard.mi.*;
+              import java.util.List;
+              class Test {
+                void drainedEachTime(MiSession s, List<Identity> users) {
+                  MiOperation last = null;
+                  for (Identity u : users) {
+                    try (Impersonation i = SecurityContext.impersonate(u)) {
+                      MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                      if (last != null) {
+                        last.close();
+                      }
+                      op.drainInstances();
+                      last = op;
+                    }
+                  }
+                }
+                void theLastOneIsNotDrained(MiSession s, List<Identity> users) {
+                  MiOperation last = null;
+                  for (Identity u : users) {
+                    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+                    if (last != null) {
+                      last.drainInstances();
+                      last.close();
+                    }
+                    last = op;
+                  }
+                  if (last != null) {
+                    // BUG: Diagnostic contains: 'last' (started on line 20) is closed
+                    last.close();
+                  }
+                }
+              }
+              """)
+          .doTest();
+    }
+  }
+
+  @Nested
+  class ValuesOutOfRunAsBodies {
+    private final CompilationTestHelper drain =
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+    private final CompilationTestHelper context =
+        CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+
+    @Test
+    void theOperationRemembersTheRunAsIdentity() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+class Test {
+  static final Identity ADMIN = Identity.of("admin");
+  void closedOutside(MiSession s) {
+    MiOperation op =
+        SecurityContext.runAs(
+            ADMIN,
+            () -> {
+              MiOperation o = s.enumerateInstances("root/cimv2", "A");
+              o.drainInstances();
+              return o;
+            });
+    // BUG: Diagnostic contains: 'op' was started on line 10 as 'ADMIN' (runAs on line 7)
+    op.close();
+  }
+  void expressionLambdaInALoop(MiSession s, List<String> names) {
+    for (String name : names) {
+      MiOperation op =
+          SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", name));
+      op.drainInstances();
+      // BUG: Diagnostic contains: 'op' was started on line 20 as 'ADMIN'
+      op.close();
+    }
+  }
+  void closedInTheSameIdentity(MiSession s) {
+    MiOperation op =
+        SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", "A"));
+    op.drainInstances();
+    try (Impersonation i = SecurityContext.impersonate(ADMIN)) {
+      op.close();
+    }
+  }
+  void closedInASecondRunAs(MiSession s, List<String> names) {
+    for (String name : names) {
+      MiOperation op =
+          SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", name));
+      op.drainInstances();
+      SecurityContext.runAs(ADMIN, () -> op.close());
+    }
+  }
+}
+""")
+          .doTest();
+    }
+
+    @Test
+    void itsDrainStateComesOutToo() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+class Test {
+  static final Identity ADMIN = Identity.of("admin");
+  void drainedInside(MiSession s) {
+    MiOperation op =
+        SecurityContext.runAs(
+            ADMIN,
+            () -> {
+              MiOperation o = s.enumerateInstances("root/cimv2", "A");
+              o.drainInstances();
+              return o;
+            });
+    SecurityContext.runAs(ADMIN, () -> op.close());
+  }
+  void drainedOutside(MiSession s) {
+    MiOperation op =
+        SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", "A"));
+    op.drainInstances();
+    op.close();
+  }
+  void neverDrained(MiSession s, List<String> names) {
+    for (String name : names) {
+      MiOperation op =
+          SecurityContext.runAs(ADMIN, () -> s.enumerateInstances("root/cimv2", name));
+      // BUG: Diagnostic contains: 'op' (started on line 25) is closed
+      op.close();
+    }
+  }
+}
+""")
           .doTest();
     }
   }

@@ -54,14 +54,21 @@ final class BodyEntries {
     if (runAs != null) {
       return new BodyEntry(BodyEntry.Kind.RUN_AS, true, enclosingContext.push(runAs), call);
     }
-    if (ThreadHops.runsOnAnotherThread(path, state)) {
+    ThreadHop hop = ThreadHops.of(path, state);
+    if (hop == ThreadHop.ANOTHER_THREAD) {
       return new BodyEntry(
           BodyEntry.Kind.OTHER_THREAD,
           true,
           otherThread(call != null ? call : nesting.nested()),
           call);
     }
-    return new BodyEntry(BodyEntry.Kind.SAME_THREAD, true, enclosingContext, call);
+    if (hop == ThreadHop.SAME_THREAD) {
+      // Runs during the call it is handed to: in the context of that call.
+      return new BodyEntry(BodyEntry.Kind.SAME_THREAD, true, enclosingContext, call);
+    }
+    // Code that may run later (stored, returned, handed to a method nothing is known about): it
+    // runs as whoever runs it, an entry context of its own, not the creator's.
+    return new BodyEntry(BodyEntry.Kind.SAME_THREAD, true, runsLater(nesting.nested()), call);
   }
 
   /**
@@ -69,7 +76,7 @@ final class BodyEntries {
    * elsewhere).
    *
    * @param context as the identity of a {@code @RunsAs} call it is passed to, fresh on another
-   *     thread, or as created
+   *     thread, as created if it runs during the call it is handed to, else not known
    * @param inline whether it runs during the call it is passed to ({@code @RunsAs}), so that the
    *     state at its creation is the state when it runs
    */
@@ -85,10 +92,13 @@ final class BodyEntries {
     if (runAs != null) {
       return new Placement(creation.push(runAs), true);
     }
-    if (ThreadHops.runsOnAnotherThread(path, state)) {
+    ThreadHop hop = ThreadHops.of(path, state);
+    if (hop == ThreadHop.ANOTHER_THREAD) {
       return new Placement(otherThread(handOff != null ? handOff.call() : code), false);
     }
-    return new Placement(creation, false);
+    // A reference that may run later (stored, handed to an unknown method) closes in whatever
+    // context is current then: not known here, as for a lambda that captured the operation.
+    return new Placement(hop == ThreadHop.SAME_THREAD ? creation : ContextStack.conflict(), false);
   }
 
   private @Nullable MethodTree callbackMethod(Tree leaf) {
@@ -101,6 +111,10 @@ final class BodyEntries {
 
   private static ContextStack callbackContext(MethodTree method) {
     return ContextStack.startingWith(new ContextEntry(ContextEntry.Kind.CALLBACK, null, method));
+  }
+
+  private static ContextStack runsLater(Tree code) {
+    return ContextStack.startingWith(new ContextEntry(ContextEntry.Kind.METHOD_ENTRY, null, code));
   }
 
   private static ContextStack otherThread(Tree where) {

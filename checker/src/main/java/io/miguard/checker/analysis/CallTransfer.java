@@ -11,7 +11,9 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import io.miguard.checker.analysis.CloseEvent.Kind;
@@ -20,7 +22,9 @@ import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.StartSpec;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
@@ -73,6 +77,7 @@ final class CallTransfer {
     applyResultPredicate(call, values);
     call.store = passArguments(node, method, node.getArguments(), call.store, values);
     applyStart(call);
+    applyRunAsResult(call);
     applySecurityContext(call);
     return call;
   }
@@ -257,6 +262,7 @@ final class CallTransfer {
       OperationStore store,
       Values values) {
     MethodSummary summary = method == null ? null : setup.summaries().summaryOf(method);
+    boolean stores = method != null && isCanonicalRecordConstructor(method);
     for (int i = 0; i < arguments.size(); i++) {
       Value argument = values.of(arguments.get(i), store);
       Tree argumentTree = arguments.get(i).getTree();
@@ -267,7 +273,13 @@ final class CallTransfer {
       if (ops.isEmpty()) {
         continue;
       }
-      if (method != null && argument.is(Value.Kind.OPERATION) && model.drainsParameter(method, i)) {
+      if (stores) {
+        // A record's canonical constructor (implicit or compact) stores its arguments, as the
+        // equivalent explicit constructor would: the body the analysis sees does not say so.
+        store = store.update(ops, OperationState::escape);
+      } else if (method != null
+          && argument.is(Value.Kind.OPERATION)
+          && model.drainsParameter(method, i)) {
         recorder.retrieved(call, call.getTree(), argument, store);
         store = release(store.update(ops, OperationState::drain), ops, call.getTree());
       } else if (method != null
@@ -284,6 +296,13 @@ final class CallTransfer {
       }
     }
     return store;
+  }
+
+  private static boolean isCanonicalRecordConstructor(MethodSymbol method) {
+    return method.isConstructor()
+        && method.owner instanceof ClassSymbol owner
+        && owner.isRecord()
+        && (method.flags() & Flags.RECORD) != 0;
   }
 
   private void applyStart(Call call) {
@@ -316,7 +335,7 @@ final class CallTransfer {
       // MI hands an asynchronous operation to its callbacks, which may close it.
       started = started.escape();
     }
-    call.store = call.store.withOperation(id, started);
+    call.store = call.store.retire(id).withOperation(id, started);
     call.result = Value.operation(id);
   }
 
@@ -376,6 +395,68 @@ final class CallTransfer {
           }
         }.scan(code, null);
     return Boolean.TRUE.equals(found);
+  }
+
+  /**
+   * A {@code @RunsAs} call returns what its lambda returns: an operation the lambda starts keeps
+   * the state it has there, started as the run-as identity ({@code op = runAs(admin, () -> {
+   * MiOperation o = start(); ...; return o; })}). Only operations started in the lambda, on every
+   * return; anything else leaves the result unknown.
+   */
+  private void applyRunAsResult(Call call) {
+    if (!call.result.is(Value.Kind.TOP) || !model.runsAs(call.method)) {
+      return;
+    }
+    int identity = model.identityParameter(call.method);
+    List<Node> arguments = call.node.getArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      if (i != identity
+          && arguments.get(i) instanceof FunctionalInterfaceNode code
+          && code.getTree() instanceof LambdaExpressionTree lambda) {
+        BodyAnalysis body = setup.summaries().analyseInline(lambda, call.store);
+        Map<OperationId, OperationState> returned = body == null ? null : startedIn(lambda, body);
+        if (returned != null && !returned.isEmpty()) {
+          for (Map.Entry<OperationId, OperationState> operation : returned.entrySet()) {
+            call.store =
+                call.store
+                    .retire(operation.getKey())
+                    .withOperation(operation.getKey(), operation.getValue());
+          }
+          call.result = Value.of(Value.Kind.OPERATION, returned.keySet());
+        }
+        return;
+      }
+    }
+  }
+
+  /**
+   * The operations a lambda returns, joined over its returns, if every return is null or an
+   * operation started in the lambda; else null.
+   */
+  private static @Nullable Map<OperationId, OperationState> startedIn(
+      LambdaExpressionTree lambda, BodyAnalysis body) {
+    Map<OperationId, OperationState> result = new LinkedHashMap<>();
+    for (BodyRecorder.Return returned : body.returns()) {
+      Value value = returned.value();
+      if (value.is(Value.Kind.NULL)) {
+        continue;
+      }
+      if (!value.is(Value.Kind.OPERATION)) {
+        return null;
+      }
+      for (OperationId id : value.operations()) {
+        OperationState state = returned.store().operation(id);
+        if (state == null
+            || state.origin() != Origin.STARTED
+            || !(id.site() instanceof Tree site)
+            || !Positions.contains(lambda, site)) {
+          return null;
+        }
+        Tree last = returned.store().lastStep();
+        result.merge(id, state, (a, b) -> a.join(b, last, last));
+      }
+    }
+    return result;
   }
 
   /** A literal null callbacks argument is synchronous, a known object asynchronous. */

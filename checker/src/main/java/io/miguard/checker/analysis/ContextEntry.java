@@ -1,6 +1,7 @@
 package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,11 @@ import org.jspecify.annotations.Nullable;
 public final class ContextEntry {
   /** How an entry came to be. */
   public enum Kind {
-    /** Whatever identity the caller of a method runs as: the body's own entry context. */
+    /**
+     * Whatever identity the caller of a method runs as: the body's own entry context; also the
+     * entry of code that may run later than its creation (a lambda stored or returned, a member of
+     * an anonymous or local class), which runs as whoever runs it.
+     */
     METHOD_ENTRY,
     /**
      * An {@code @OperationCallbacks} method: MI calls it in the context that started the operation
@@ -59,10 +64,20 @@ public final class ContextEntry {
   /**
    * Where the entry was made: the entering call for impersonations and {@code @RunsAs}, the call
    * that hands the body over for {@link Kind#OTHER_THREAD}, the method or lambda for the other
-   * bottom kinds (null for a plain method entry).
+   * bottom kinds (null for a plain method entry; the lambda or class body for code that runs
+   * later).
    */
   public @Nullable Tree tree() {
     return tree;
+  }
+
+  /** This entry, its identity taken as of before {@code variable} is declared again. */
+  ContextEntry beforeRedeclaring(Symbol variable) {
+    if (identity == null) {
+      return this;
+    }
+    IdentityKey renamed = identity.beforeRedeclaring(variable);
+    return renamed == identity ? this : new ContextEntry(kind, renamed, tree);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.miguard.checker.analysis;
 
 import com.google.common.collect.ImmutableList;
+import com.sun.tools.javac.code.Symbol;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +80,21 @@ public final class ContextStack {
     return new ContextStack(entries.subList(0, entries.size() - 1), false);
   }
 
+  /** This stack with its identities taken as of before {@code variable} is declared again. */
+  ContextStack beforeRedeclaring(Symbol variable) {
+    if (conflict) {
+      return this;
+    }
+    ImmutableList.Builder<ContextEntry> renamed = ImmutableList.builder();
+    boolean changed = false;
+    for (ContextEntry entry : entries) {
+      ContextEntry after = entry.beforeRedeclaring(variable);
+      changed |= after != entry;
+      renamed.add(after);
+    }
+    return changed ? new ContextStack(renamed.build(), false) : this;
+  }
+
   /** The join of two paths' contexts. */
   ContextStack join(ContextStack other) {
     return equals(other) ? this : CONFLICT;
@@ -114,7 +130,8 @@ public final class ContextStack {
     IdentityKey b = theirs.identity();
     if (a != null && b != null) {
       if (a.equals(b)) {
-        return Comparison.SAME;
+        // Values of one variable from earlier iterations may be from different ones.
+        return a.isEarlier() ? Comparison.UNKNOWN : Comparison.SAME;
       }
       return a.isKnown() && b.isKnown() ? Comparison.DIFFERENT : Comparison.UNKNOWN;
     }

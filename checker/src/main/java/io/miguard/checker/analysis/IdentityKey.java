@@ -24,11 +24,35 @@ public final class IdentityKey {
   private final @Nullable Symbol symbol;
   private final @Nullable String text;
   private final @Nullable Tree unknownAt;
+  private final boolean earlier;
 
-  private IdentityKey(@Nullable Symbol symbol, @Nullable String text, @Nullable Tree unknownAt) {
+  private IdentityKey(
+      @Nullable Symbol symbol, @Nullable String text, @Nullable Tree unknownAt, boolean earlier) {
     this.symbol = symbol;
     this.text = text;
     this.unknownAt = unknownAt;
+    this.earlier = earlier;
+  }
+
+  private IdentityKey(@Nullable Symbol symbol, @Nullable String text, @Nullable Tree unknownAt) {
+    this(symbol, text, unknownAt, false);
+  }
+
+  /**
+   * The key of the value {@code variable} held before its declaration ran again (a for-each
+   * variable, a local declared in a loop body: a new variable on each iteration); this key if it is
+   * not that variable's current value.
+   */
+  IdentityKey beforeRedeclaring(Symbol variable) {
+    return symbol == variable && !earlier ? new IdentityKey(symbol, null, null, true) : this;
+  }
+
+  /**
+   * Whether this is the value of a variable from an earlier run of its declaration (an earlier
+   * iteration), which may differ from one earlier run to another.
+   */
+  public boolean isEarlier() {
+    return earlier;
   }
 
   /** The key of the identity expression {@code expression}, whose source is {@code source}. */
@@ -108,7 +132,7 @@ public final class IdentityKey {
       return false;
     }
     if (symbol != null || other.symbol != null) {
-      return symbol == other.symbol;
+      return symbol == other.symbol && earlier == other.earlier;
     }
     if (text != null || other.text != null) {
       return text != null && text.equals(other.text);
@@ -119,7 +143,7 @@ public final class IdentityKey {
   @Override
   public int hashCode() {
     if (symbol != null) {
-      return System.identityHashCode(symbol);
+      return System.identityHashCode(symbol) * 2 + (earlier ? 1 : 0);
     }
     return text != null ? text.hashCode() : System.identityHashCode(unknownAt);
   }

@@ -1,9 +1,11 @@
 package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -250,6 +252,42 @@ public final class OperationState {
     return drainedAsMulti.isDrained() ? this : withDrained(DrainState.NO, DrainState.NO);
   }
 
+  /** This state with its starting context taken as of before {@code variable} is redeclared. */
+  OperationState beforeRedeclaring(Symbol variable) {
+    ContextStack renamed = startedIn.beforeRedeclaring(variable);
+    return renamed == startedIn
+        ? this
+        : new OperationState(
+            origin,
+            synchrony,
+            results,
+            startedAt,
+            renamed,
+            drainedAsMulti,
+            drainedAsSingle,
+            cancelledAt,
+            escaped,
+            captured,
+            closed,
+            session);
+  }
+
+  /** This state where {@code local} has just been assigned (see {@link DrainState.Guard}). */
+  OperationState withoutGuardsOn(Element local) {
+    if (!drainedAsMulti.hasGuards() && !drainedAsSingle.hasGuards()) {
+      return this;
+    }
+    return withDrained(
+        drainedAsMulti.withoutGuardsOn(local), drainedAsSingle.withoutGuardsOn(local));
+  }
+
+  /** This state on the edge where {@code local} has {@code value}. */
+  OperationState assumingLocal(Element local, boolean value) {
+    DrainState multi = drainedAsMulti.assumingLocal(local, value);
+    DrainState single = drainedAsSingle.assumingLocal(local, value);
+    return multi == drainedAsMulti && single == drainedAsSingle ? this : withDrained(multi, single);
+  }
+
   OperationState cancelled(Tree cancel) {
     return new OperationState(
         origin,
@@ -302,6 +340,19 @@ public final class OperationState {
 
   /** The join of two paths' states of the same operation. */
   OperationState join(OperationState other, @Nullable Tree thisLast, @Nullable Tree otherLast) {
+    return join(other, thisLast, otherLast, Set.of(), Set.of());
+  }
+
+  /**
+   * The join of two paths' states, whose stores hold the boolean constants {@code thisConstants}
+   * and {@code otherConstants} (see {@link DrainState.Guard}).
+   */
+  OperationState join(
+      OperationState other,
+      @Nullable Tree thisLast,
+      @Nullable Tree otherLast,
+      Set<DrainState.Guard> thisConstants,
+      Set<DrainState.Guard> otherConstants) {
     if (equals(other)) {
       return this;
     }
@@ -312,8 +363,10 @@ public final class OperationState {
         results == other.results ? results : Results.SINGLE,
         Positions.earlier(startedAt, other.startedAt),
         startedIn.join(other.startedIn),
-        drainedAsMulti.join(other.drainedAsMulti, thisLast, otherLast),
-        drainedAsSingle.join(other.drainedAsSingle, thisLast, otherLast),
+        drainedAsMulti.join(
+            other.drainedAsMulti, thisLast, otherLast, thisConstants, otherConstants),
+        drainedAsSingle.join(
+            other.drainedAsSingle, thisLast, otherLast, thisConstants, otherConstants),
         Positions.later(cancelledAt, other.cancelledAt),
         escaped || other.escaped,
         captured || other.captured,

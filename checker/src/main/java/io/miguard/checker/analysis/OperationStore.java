@@ -3,7 +3,10 @@ package io.miguard.checker.analysis;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,6 +152,69 @@ final class OperationStore implements Store<OperationStore> {
     return withOperations(operations.with(id, state));
   }
 
+  /**
+   * Makes room for a new operation of {@code id}'s site: the operation {@code id} names now, if
+   * any, joins the site's {@linkplain OperationId#older() older} operations, and every local that
+   * refers to it refers to those. The caller then gives {@code id} the new operation's state.
+   */
+  OperationStore retire(OperationId id) {
+    OperationState current = operations.get(id);
+    if (current == null) {
+      return this;
+    }
+    OperationId older = id.older();
+    OperationState before = operations.get(older);
+    OperationStore result =
+        withOperation(older, before == null ? current : before.join(current, lastStep, lastStep));
+    Map<Element, Value> renamed = new HashMap<>();
+    locals.forEach(
+        (local, value) -> {
+          Value after = value.renamed(id, older);
+          if (after != value) {
+            renamed.put(local, after);
+          }
+        });
+    for (Map.Entry<Element, Value> local : renamed.entrySet()) {
+      result = result.withLocal(local.getKey(), local.getValue());
+    }
+    return result;
+  }
+
+  /**
+   * The store as {@code variable}'s declaration runs again (a new variable, on each iteration of a
+   * loop): the identity it held is, from now on, the value of an earlier iteration, in the context
+   * stack, in the starting context of every operation and in every scope a local holds.
+   */
+  OperationStore redeclaring(Symbol variable) {
+    OperationStore result = withContext(context.beforeRedeclaring(variable));
+    Map<OperationId, OperationState> renamedOperations = new HashMap<>();
+    operations.forEach(
+        (id, state) -> {
+          OperationState renamed = state.beforeRedeclaring(variable);
+          if (renamed != state) {
+            renamedOperations.put(id, renamed);
+          }
+        });
+    if (result == this && renamedOperations.isEmpty()) {
+      return this; // nothing here runs as that variable's identity (the usual case)
+    }
+    Map<Element, Value> renamedScopes = new HashMap<>();
+    locals.forEach(
+        (local, value) -> {
+          ContextEntry scope = value.scope();
+          if (scope != null && scope.beforeRedeclaring(variable) != scope) {
+            renamedScopes.put(local, Value.scope(scope.beforeRedeclaring(variable)));
+          }
+        });
+    for (Map.Entry<OperationId, OperationState> renamed : renamedOperations.entrySet()) {
+      result = result.withOperation(renamed.getKey(), renamed.getValue());
+    }
+    for (Map.Entry<Element, Value> renamed : renamedScopes.entrySet()) {
+      result = result.withLocal(renamed.getKey(), renamed.getValue());
+    }
+    return result;
+  }
+
   /** Applies {@code change} to the state of each of {@code ids} that is known. */
   OperationStore update(Set<OperationId> ids, UnaryOperator<OperationState> change) {
     PersistentMap<OperationId, OperationState> updated = operations;
@@ -245,6 +311,61 @@ final class OperationStore implements Store<OperationStore> {
     return this;
   }
 
+  /**
+   * The boolean locals that hold a constant here, as guards (see {@link DrainState.Guard});
+   * computed once per store, when a join needs them.
+   */
+  private Set<DrainState.Guard> constants() {
+    Set<DrainState.Guard> result = constants;
+    if (result == null) {
+      Set<DrainState.Guard> found = new HashSet<>();
+      locals.forEach(
+          (local, value) -> {
+            if (value.is(Value.Kind.TRUE) || value.is(Value.Kind.FALSE)) {
+              found.add(new DrainState.Guard(local, value.is(Value.Kind.TRUE)));
+            }
+          });
+      result = found;
+      constants = result;
+    }
+    return result;
+  }
+
+  private @Nullable Set<DrainState.Guard> constants;
+
+  /** The store after {@code local} is assigned: guards on its old value end. */
+  OperationStore assigned(Element local) {
+    OperationStore result = this;
+    for (Map.Entry<OperationId, OperationState> operation : guarded()) {
+      result =
+          result.withOperation(operation.getKey(), operation.getValue().withoutGuardsOn(local));
+    }
+    return result;
+  }
+
+  /** The store on the edge where the boolean local {@code local} has {@code value}. */
+  OperationStore assumingLocal(Element local, boolean value) {
+    OperationStore result = this;
+    for (Map.Entry<OperationId, OperationState> operation : guarded()) {
+      result =
+          result.withOperation(
+              operation.getKey(), operation.getValue().assumingLocal(local, value));
+    }
+    return result;
+  }
+
+  /** The operations whose drained states carry guards (none, usually: no allocation then). */
+  private List<Map.Entry<OperationId, OperationState>> guarded() {
+    List<Map.Entry<OperationId, OperationState>> result = new ArrayList<>(0);
+    operations.forEach(
+        (id, state) -> {
+          if (state.drainedAsMulti().hasGuards() || state.drainedAsSingle().hasGuards()) {
+            result.add(Map.entry(id, state));
+          }
+        });
+    return result;
+  }
+
   /** Marks escaped the operations {@code value} lets go (see {@link Value#escapingOperations}). */
   OperationStore escape(Value value) {
     return update(value.escapingOperations(), OperationState::escape);
@@ -300,7 +421,8 @@ final class OperationStore implements Store<OperationStore> {
         locals.join(other.locals, Value::leastUpperBound, value -> value.is(Value.Kind.TOP)),
         operations.join(
             other.operations,
-            (mine, theirs) -> mine.join(theirs, lastStep, other.lastStep),
+            (mine, theirs) ->
+                mine.join(theirs, lastStep, other.lastStep, constants(), other.constants()),
             state -> false),
         context.join(other.context),
         Positions.later(lastStep, other.lastStep),

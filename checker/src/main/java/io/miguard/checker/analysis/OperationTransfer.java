@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardTransferFunction;
@@ -66,6 +67,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.VariableDeclarationNode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -294,10 +296,43 @@ final class OperationTransfer
     if (value == null) {
       value = Value.TOP;
     }
+    if (isTested(n) && isBoolean(n) && !value.is(Value.Kind.TRUE) && !value.is(Value.Kind.FALSE)) {
+      return test(n, in, onEdge(n, store, true), onEdge(n, store, false), value);
+    }
     if (value.is(Value.Kind.FLAG)) {
       return test(n, in, store, value);
     }
     return constant(n, in, store, value);
+  }
+
+  private static boolean isBoolean(Node n) {
+    return n.getType().getKind() == TypeKind.BOOLEAN;
+  }
+
+  /**
+   * The store on the edge where the boolean local {@code local} has {@code value}: paths that
+   * {@linkplain DrainState.Guard guards} say have the other value are gone, and a local the
+   * analysis knows nothing else about holds the constant.
+   */
+  private static OperationStore onEdge(
+      LocalVariableNode local, OperationStore store, boolean value) {
+    OperationStore result = store.assumingLocal(local.getElement(), value);
+    Value known = result.local(local.getElement());
+    return known == null || known.is(Value.Kind.TOP)
+        ? result.withLocal(local.getElement(), value ? Value.TRUE : Value.FALSE)
+        : result;
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitVariableDeclaration(
+      VariableDeclarationNode n, TransferInput<Value, OperationStore> in) {
+    // Each run of a declaration (each iteration of a loop around it) makes a new variable.
+    OperationStore store = in.getRegularStore();
+    Symbol variable = ASTHelpers.getSymbol(n.getTree());
+    if (variable != null) {
+      store = store.redeclaring(variable).assigned(variable);
+    }
+    return regular(n, in, store, Value.TOP, null, true);
   }
 
   @Override
@@ -366,7 +401,7 @@ final class OperationTransfer
     OperationStore store = in.getRegularStore();
     Value value = valueOf(n.getExpression(), in, store);
     if (n.getTarget() instanceof LocalVariableNode local) {
-      store = store.withLocal(local.getElement(), value);
+      store = store.assigned(local.getElement()).withLocal(local.getElement(), value);
     } else {
       // A field or an array element: code the analysis cannot see may read it.
       store = store.escape(value);
@@ -466,6 +501,10 @@ final class OperationTransfer
   public TransferResult<Value, OperationStore> visitConditionalNot(
       ConditionalNotNode n, TransferInput<Value, OperationStore> in) {
     Value value = valueOf(n.getOperand(), in, in.getRegularStore()).negate();
+    if (n.getOperand() instanceof LocalVariableNode local && isTested(n) && isBoolean(local)) {
+      return test(
+          n, in, onEdge(local, edge(in, false), false), onEdge(local, edge(in, true), true), value);
+    }
     return test(n, in, edge(in, false), edge(in, true), value);
   }
 

@@ -191,6 +191,19 @@ public final class UnitAnalysis {
       entry = entries.topLevel(leaf);
     }
 
+    flags.injectFailureInto(leaf);
+    return run(path, code, enclosingClass, entry, enclosingStore, receiverTree);
+  }
+
+  /** Runs the analysis of the body at {@code path}, whose code is {@code code}. */
+  private BodyAnalysis run(
+      TreePath path,
+      Tree code,
+      ClassTree enclosingClass,
+      BodyEntry entry,
+      @Nullable OperationStore enclosingStore,
+      @Nullable Tree receiverTree) {
+    Tree leaf = path.getLeaf();
     UnderlyingAST ast;
     if (leaf instanceof MethodTree method) {
       ast = new UnderlyingAST.CFGMethod(method, enclosingClass);
@@ -201,7 +214,6 @@ public final class UnitAnalysis {
     } else {
       ast = new UnderlyingAST.CFGStatement(leaf, enclosingClass);
     }
-    flags.injectFailureInto(leaf);
     TreePath codePath = code == leaf ? path : new TreePath(path, code);
 
     BodySetup setup = new BodySetup(this, code, entry, enclosingStore, receiverTree);
@@ -225,6 +237,45 @@ public final class UnitAnalysis {
         creations(recorder),
         ImmutableList.copyOf(recorder.returns.values()),
         ProtocolEvents.build(recorder, setup, code));
+  }
+
+  /** An analysis of a {@code @RunsAs} lambda run from one creation store (see below). */
+  private record InlineRun(OperationStore creation, BodyAnalysis analysis) {}
+
+  private final Map<Tree, InlineRun> inlineRuns = new IdentityHashMap<>();
+
+  /**
+   * The analysis of a lambda passed to a {@code @RunsAs} call, which runs during that call, from
+   * the enclosing body's store {@code creation} at the call: for what the lambda returns (an
+   * operation it starts remembers the identity it was started as). It is not the analysis the
+   * checks report on ({@link #analyse}), which starts from the enclosing body's store at the
+   * fixpoint; it is kept for the last creation store asked about. Null if the lambda has no
+   * enclosing body or is being run already.
+   */
+  @Nullable BodyAnalysis analyseInline(LambdaExpressionTree lambda, OperationStore creation) {
+    InlineRun known = inlineRuns.get(lambda);
+    if (known != null && known.creation().equals(creation)) {
+      return known.analysis();
+    }
+    if (inProgress.contains(lambda)) {
+      return null;
+    }
+    TreePath path = TreePaths.find(state.getPath(), lambda);
+    Nesting nesting = path == null ? null : Nesting.of(path);
+    ClassTree enclosingClass =
+        path == null ? null : ASTHelpers.findEnclosingNode(path, ClassTree.class);
+    if (nesting == null || enclosingClass == null) {
+      return null;
+    }
+    inProgress.add(lambda);
+    try {
+      BodyEntry entry = entries.nested(nesting, creation.context(), path, state);
+      BodyAnalysis result = run(path, lambda.getBody(), enclosingClass, entry, creation, null);
+      inlineRuns.put(lambda, new InlineRun(creation, result));
+      return result;
+    } finally {
+      inProgress.remove(lambda);
+    }
   }
 
   private static @Nullable OperationStore reachable(@Nullable OperationStore store) {

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The abstract value of an expression or local variable: which operations it refers to, and in what
- * role. Values of the same role join by uniting their operations; a literal joins with a flag when
- * it can only take the flag's "more results" edge.
+ * role. Values of the same role join by uniting their operations; booleans (flags and literals)
+ * join to the {@link Condition.Either} of their formulas.
  */
 final class Value implements AbstractValue<Value> {
   /** The role of a value. */
@@ -182,6 +182,29 @@ final class Value implements AbstractValue<Value> {
   /** The logical negation of this value. */
   Value negate() {
     return condition(Condition.not(asCondition()));
+  }
+
+  /** This value with {@code from} replaced by {@code to} wherever it refers to it. */
+  Value renamed(OperationId from, OperationId to) {
+    if (!operations.contains(from)) {
+      return this;
+    }
+    if (kind == Kind.FLAG) {
+      return condition(condition.renamed(ids -> replaced(ids, from, to)));
+    }
+    return new Value(kind, replaced(operations, from, to), condition, scope, staleness);
+  }
+
+  private static ImmutableSet<OperationId> replaced(
+      ImmutableSet<OperationId> ids, OperationId from, OperationId to) {
+    if (!ids.contains(from)) {
+      return ids;
+    }
+    ImmutableSet.Builder<OperationId> result = ImmutableSet.builder();
+    for (OperationId id : ids) {
+      result.add(id.equals(from) ? to : id);
+    }
+    return result.build();
   }
 
   @Override
