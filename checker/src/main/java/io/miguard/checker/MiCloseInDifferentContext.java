@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -26,7 +27,6 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.CloseEvent;
 import io.miguard.checker.analysis.ClosePath;
@@ -43,6 +43,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,9 +66,18 @@ import org.jspecify.annotations.Nullable;
     documentSuppression = true)
 public final class MiCloseInDifferentContext extends OperationBodyChecker {
 
-  @Override
-  AnalysisOptions options() {
-    return AnalysisOptions.DEFAULT;
+  /** The check with default options. */
+  public MiCloseInDifferentContext() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /**
+   * The check configured by {@code -XepOpt:MiCloseInDifferentContext:ExceptionalPaths=true}, which
+   * also reports closes on the paths the default does not follow.
+   */
+  @Inject
+  public MiCloseInDifferentContext(ErrorProneFlags flags) {
+    super(flags);
   }
 
   /** Reports every close of the body that is in a foreign context. */
@@ -86,9 +96,8 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
   /** A close on a path whose context provably differs from the operation's starting context. */
   private record Finding(OperationState operation, ContextStack closedIn) {}
 
-  private static @Nullable Finding find(
-      CloseEvent event, BodyAnalysis analysis, VisitorState state) {
-    for (ClosePath path : event.normalPaths()) {
+  private @Nullable Finding find(CloseEvent event, BodyAnalysis analysis, VisitorState state) {
+    for (ClosePath path : event.paths(exceptionalPaths())) {
       OperationState operation = path.operation();
       if (operation != null
           && operation.origin() == OperationState.Origin.STARTED

@@ -1,5 +1,6 @@
 package io.miguard.checker;
 
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
@@ -13,7 +14,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.UnitAnalysis;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +33,21 @@ import org.jspecify.annotations.Nullable;
 abstract class OperationBodyChecker extends BugChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher, ClassTreeMatcher {
 
-  /** The analysis options this check reads the bodies with. */
-  abstract AnalysisOptions options();
+  private final boolean exceptionalPaths;
+
+  /**
+   * Reads the check's {@code -XepOpt:<check name>:ExceptionalPaths=true} flag: whether it also
+   * reports the paths the analysis records as exceptional only (see the analysis's {@code
+   * ExceptionalEdges}).
+   */
+  OperationBodyChecker(ErrorProneFlags flags) {
+    this.exceptionalPaths = flags.getBoolean(canonicalName() + ":ExceptionalPaths").orElse(false);
+  }
+
+  /** Whether the check reports exceptional-only paths too ({@code ExceptionalPaths=true}). */
+  final boolean exceptionalPaths() {
+    return exceptionalPaths;
+  }
 
   /**
    * Reports what the check finds in one analysed body (through {@link VisitorState#reportMatch}).
@@ -77,7 +90,7 @@ abstract class OperationBodyChecker extends BugChecker
    */
   private Description checkBody(VisitorState state, @Nullable MethodTree method) {
     try {
-      UnitAnalysis unit = UnitAnalysis.of(state, options());
+      UnitAnalysis unit = UnitAnalysis.of(state);
       BodyAnalysis analysis = unit.analyse(state.getPath());
       if (analysis != null) {
         report(analysis, unit, method, state);

@@ -24,7 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeMirror;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.block.Block;
+import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +48,9 @@ final class BodySetup {
   private final Map<Symbol, Tree> resources = new HashMap<>();
   private final Set<Tree> sourceTrees = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Tree, IfTree> ifsByCondition = new IdentityHashMap<>();
+  private final List<TryTree> tries = new ArrayList<>();
+  private final Map<Node, Map<TypeMirror, Set<Block>>> exceptionalEdges = new IdentityHashMap<>();
+  private final ExceptionalEdges exceptionalEdgeRule;
 
   /**
    * @param body the code whose CFG is built (a method body, a lambda body, an initializer)
@@ -55,7 +63,8 @@ final class BodySetup {
       Tree body,
       BodyEntry entry,
       @Nullable OperationStore enclosing,
-      @Nullable Tree receiverTree) {
+      @Nullable Tree receiverTree,
+      ControlFlowGraph cfg) {
     this.unit = unit;
     this.body = body;
     this.entry = entry;
@@ -63,6 +72,15 @@ final class BodySetup {
     this.receiverTree = receiverTree;
     this.receiverOperation = receiverTree == null ? null : OperationId.of(receiverTree);
     scanSource();
+    for (Block block : cfg.getAllBlocks()) {
+      if (block instanceof ExceptionBlock exceptionBlock
+          && !exceptionBlock.getExceptionalSuccessors().isEmpty()) {
+        exceptionalEdges
+            .computeIfAbsent(exceptionBlock.getNode(), n -> new HashMap<>())
+            .putAll(exceptionBlock.getExceptionalSuccessors());
+      }
+    }
+    this.exceptionalEdgeRule = new ExceptionalEdges(unit.model(), unit.symtab(), tries);
   }
 
   private void scanSource() {
@@ -83,6 +101,7 @@ final class BodySetup {
 
       @Override
       public Void visitTry(TryTree tree, Void unused) {
+        tries.add(tree);
         BlockTree block = tree.getFinallyBlock();
         if (block instanceof JCTree jc) {
           finallyBlocks.add(new int[] {jc.getStartPosition(), TreeInfo.endPos(jc)});
@@ -102,6 +121,22 @@ final class BodySetup {
         return tree == body ? super.visitLambdaExpression(tree, unused) : null;
       }
     }.scan(body, null);
+  }
+
+  /**
+   * The exceptional edges of {@code node} (the successors by exception type), or null if it has
+   * none. Not from {@code node.getBlock()}: the CFG builder puts some nodes in several blocks (an
+   * array access ends one block for its {@code NullPointerException} and one for its {@code
+   * ArrayIndexOutOfBoundsException}; an integer division ends one and is repeated in the next), and
+   * a node knows only the last; every edge must still get its store from the transfer function.
+   */
+  @Nullable Map<TypeMirror, Set<Block>> exceptionalEdgesOf(Node node) {
+    return exceptionalEdges.get(node);
+  }
+
+  /** Which exceptional edges the checks follow by default; see {@link ExceptionalEdges}. */
+  ExceptionalEdges exceptionalEdgeRule() {
+    return exceptionalEdgeRule;
   }
 
   ProtocolModel model() {
@@ -199,8 +234,7 @@ final class BodySetup {
           OperationState.fresh(
               Origin.RECEIVER, Synchrony.UNKNOWN, Results.UNKNOWN, receiverTree, context));
     }
-    return new OperationStore(
-        locals, operations, context, null, false, unit.options().exceptionalPaths());
+    return new OperationStore(locals, operations, context, null);
   }
 
   /** For tests and debugging. */

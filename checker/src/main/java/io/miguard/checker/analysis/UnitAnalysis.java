@@ -13,36 +13,44 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
-import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analyses of one compilation unit, shared by both checks: each body is analysed at most once
- * (per {@link AnalysisOptions}), lazily, and summaries of the unit's methods are computed from
- * those analyses on demand.
+ * The analyses of one compilation unit, shared by every check: each body is analysed at most once,
+ * lazily, whatever the checks' options (an analysis records, for each close, which paths are
+ * followed by default and which only with {@code ExceptionalPaths=true}: each check filters them
+ * when it reports), and summaries of the unit's methods are computed from those analyses on demand.
  *
- * <p>Obtain it with {@link #of(VisitorState, AnalysisOptions)} from any check; it lives in the
- * compilation's context while its unit is being checked.
+ * <p>Obtain it with {@link #of(VisitorState)} from any check; it lives in the compilation's context
+ * while its unit is being checked.
  */
 public final class UnitAnalysis {
   /**
-   * The analyses of the unit being checked, per options, kept in the compilation's context (so they
-   * end with it): Error Prone runs every check over one unit before the next, so only the current
-   * unit's analyses are kept.
+   * The analyses of the unit being checked, kept in the compilation's context (so they end with
+   * it): Error Prone runs every check over one unit before the next, so only the current unit's
+   * analyses are kept.
    */
-  private static final Context.Key<Map<AnalysisOptions, UnitAnalysis>> CURRENT =
-      new Context.Key<>();
+  private static final Context.Key<Current> CURRENT = new Context.Key<>();
+
+  /**
+   * The compilation's holder of the current unit's analyses, and how many bodies it has analysed in
+   * this compilation (for tests: see {@link #bodiesAnalysed}).
+   */
+  private static final class Current {
+    @Nullable UnitAnalysis unit;
+    int bodiesAnalysed;
+  }
 
   /**
    * When set (system property {@code miguard.analysis.failFast=true}, as the tests do), an
@@ -51,8 +59,9 @@ public final class UnitAnalysis {
   public static final boolean FAIL_FAST = Boolean.getBoolean("miguard.analysis.failFast");
 
   private final CompilationUnitTree unit;
-  private final AnalysisOptions options;
+  private final Current current;
   private final ProcessingEnvironment environment;
+  private final Symtab symtab;
   private final ProtocolModel model;
   private final Iterations iterations;
   private final SourceText source;
@@ -65,10 +74,11 @@ public final class UnitAnalysis {
   /** The state of the check that asked last, for the thread-hop catalogue's type queries. */
   private VisitorState state;
 
-  private UnitAnalysis(CompilationUnitTree unit, AnalysisOptions options, Context context) {
+  private UnitAnalysis(CompilationUnitTree unit, Current current, Context context) {
     this.unit = unit;
-    this.options = options;
+    this.current = current;
     this.environment = JavacProcessingEnvironment.instance(context);
+    this.symtab = Symtab.instance(context);
     this.model = ProtocolModel.instance(context);
     this.iterations = new Iterations(context);
     this.source = new SourceText(unit);
@@ -77,21 +87,30 @@ public final class UnitAnalysis {
   }
 
   /** The analyses of the compilation unit {@code state} is in. */
-  public static UnitAnalysis of(VisitorState state, AnalysisOptions options) {
+  public static UnitAnalysis of(VisitorState state) {
     Context context = state.context;
-    Map<AnalysisOptions, UnitAnalysis> current = context.get(CURRENT);
+    Current current = context.get(CURRENT);
     if (current == null) {
-      current = new HashMap<>();
+      current = new Current();
       context.put(CURRENT, current);
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    UnitAnalysis analysis = current.get(options);
+    UnitAnalysis analysis = current.unit;
     if (analysis == null || analysis.unit != unit) {
-      analysis = new UnitAnalysis(unit, options, context);
-      current.put(options, analysis);
+      analysis = new UnitAnalysis(unit, current, context);
+      current.unit = analysis;
     }
     analysis.state = state;
     return analysis;
+  }
+
+  /**
+   * For tests: how many bodies have been analysed (not taken from the cache) in the compilation
+   * whose context is given, over all its units; 0 before the first.
+   */
+  public static int bodiesAnalysed(Context context) {
+    Current current = context.get(CURRENT);
+    return current == null ? 0 : current.bodiesAnalysed;
   }
 
   /** The protocol model of this compilation. */
@@ -99,8 +118,8 @@ public final class UnitAnalysis {
     return model;
   }
 
-  AnalysisOptions options() {
-    return options;
+  Symtab symtab() {
+    return symtab;
   }
 
   Iterations iterations() {
@@ -124,6 +143,7 @@ public final class UnitAnalysis {
       return known;
     }
     inProgress.add(leaf);
+    current.bodiesAnalysed++;
     try {
       BodyAnalysis result = compute(path);
       if (result == null) {
@@ -186,10 +206,9 @@ public final class UnitAnalysis {
     TreePath codePath = code == leaf ? path : new TreePath(path, code);
     ControlFlowGraph cfg = CFGBuilder.build(codePath, ast, false, false, environment);
 
-    BodySetup setup = new BodySetup(this, code, entry, enclosingStore, receiverTree);
+    BodySetup setup = new BodySetup(this, code, entry, enclosingStore, receiverTree, cfg);
     BodyRecorder recorder = new BodyRecorder();
-    ForwardAnalysisImpl<Value, OperationStore, OperationTransfer> analysis =
-        new ForwardAnalysisImpl<>(new OperationTransfer(setup, recorder));
+    BodyDataflow analysis = new BodyDataflow(new OperationTransfer(setup, recorder));
     analysis.performAnalysis(cfg);
 
     return new BodyAnalysis(
@@ -264,6 +283,6 @@ public final class UnitAnalysis {
 
   @Override
   public String toString() {
-    return "UnitAnalysis[" + unit.getSourceFile().getName() + ", " + options + "]";
+    return "UnitAnalysis[" + unit.getSourceFile().getName() + "]";
   }
 }

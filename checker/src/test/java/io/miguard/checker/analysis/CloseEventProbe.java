@@ -30,8 +30,7 @@ public final class CloseEventProbe extends BugChecker
   }
 
   private Description probe(VisitorState state) {
-    BodyAnalysis analysis =
-        UnitAnalysis.of(state, AnalysisOptions.DEFAULT).analyse(state.getPath());
+    BodyAnalysis analysis = UnitAnalysis.of(state).analyse(state.getPath());
     if (analysis == null) {
       return Description.NO_MATCH;
     }

@@ -22,8 +22,7 @@ class FastPathTest {
   public static final class AnalysedProbe extends BugChecker implements MethodTreeMatcher {
     @Override
     public Description matchMethod(MethodTree tree, VisitorState state) {
-      BodyAnalysis analysis =
-          UnitAnalysis.of(state, AnalysisOptions.DEFAULT).analyse(state.getPath());
+      BodyAnalysis analysis = UnitAnalysis.of(state).analyse(state.getPath());
       return analysis == null
           ? Description.NO_MATCH
           : buildDescription(tree).setMessage("analysed " + tree.getName()).build();
