@@ -8,7 +8,6 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -39,6 +38,8 @@ import io.miguard.checker.analysis.ThreadHop;
 import io.miguard.checker.analysis.ThreadHops;
 import io.miguard.checker.analysis.TreePaths;
 import io.miguard.checker.analysis.UnitAnalysis;
+import io.miguard.checker.sarif.Related;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -61,8 +62,7 @@ import org.jspecify.annotations.Nullable;
             + " started it",
     severity = ERROR,
     linkType = BugPattern.LinkType.CUSTOM,
-    link =
-        "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiCloseInDifferentContext.md",
+    link = ProjectLinks.BUG_PATTERNS + "MiCloseInDifferentContext.md",
     documentSuppression = true)
 public final class MiCloseInDifferentContext extends OperationBodyChecker {
 
@@ -88,7 +88,7 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
     for (CloseEvent event : analysis.closeEvents()) {
       Finding finding = find(event, analysis, state);
       if (finding != null) {
-        state.reportMatch(describe(event, finding, model, state));
+        report(event, finding, model, state);
       }
     }
   }
@@ -154,8 +154,7 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
 
   // ---- diagnostics ----
 
-  private Description describe(
-      CloseEvent event, Finding finding, ProtocolModel model, VisitorState state) {
+  private void report(CloseEvent event, Finding finding, ProtocolModel model, VisitorState state) {
     ContextStack startedIn = finding.operation().startedIn();
     ContextEntry starting = startedIn.top();
     ContextExit exit = null;
@@ -179,13 +178,15 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
       message.append(", after that impersonation ended on line ").append(endLine(exit, state));
     }
     message.append("; close an operation in the security context that started it");
-    Description.Builder description =
-        buildDescription(event.reportTree()).setMessage(message.toString());
-    SuggestedFix fix = exit == null ? null : CloseMove.fix(event, finding, exit, state);
-    if (fix != null) {
-      description.addFix(fix);
+    List<Related> related = new ArrayList<>();
+    if (finding.operation().startedAt() != null) {
+      related.add(new Related(finding.operation().startedAt(), "The operation is started here."));
     }
-    return description.build();
+    if (exit != null) {
+      related.add(new Related(exit.tree(), "The impersonation that started it ends here."));
+    }
+    SuggestedFix fix = exit == null ? null : CloseMove.fix(event, finding, exit, state);
+    reportFinding(state, event.reportTree(), message.toString(), related, fix);
   }
 
   /** How a context reads in a diagnostic: its innermost entry, with identity and line. */

@@ -6,6 +6,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.fixes.Fix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
@@ -15,7 +16,12 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import io.miguard.checker.analysis.BodyAnalysis;
+import io.miguard.checker.analysis.MiguardFlags;
+import io.miguard.checker.analysis.SkippedBodies;
 import io.miguard.checker.analysis.UnitAnalysis;
+import io.miguard.checker.sarif.Related;
+import io.miguard.checker.sarif.SarifLog;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,15 +39,24 @@ import org.jspecify.annotations.Nullable;
 abstract class OperationBodyChecker extends BugChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher, ClassTreeMatcher {
 
+  /** The compilation's {@code -XepOpt:Miguard:...} flags. */
+  private final MiguardFlags flags;
+
   private final boolean exceptionalPaths;
 
   /**
-   * Reads the check's {@code -XepOpt:<check name>:ExceptionalPaths=true} flag: whether it also
-   * reports the paths the analysis records as exceptional only (see the analysis's {@code
-   * ExceptionalEdges}).
+   * Reads the compilation's {@code -XepOpt:Miguard:...} flags, and the check's {@code
+   * -XepOpt:<check name>:ExceptionalPaths=true}: whether it also reports the paths the analysis
+   * records as exceptional only (see the analysis's {@code ExceptionalEdges}).
    */
   OperationBodyChecker(ErrorProneFlags flags) {
+    this.flags = MiguardFlags.from(flags);
     this.exceptionalPaths = flags.getBoolean(canonicalName() + ":ExceptionalPaths").orElse(false);
+  }
+
+  /** The compilation's {@code -XepOpt:Miguard:...} flags. */
+  final MiguardFlags flags() {
+    return flags;
   }
 
   /** Whether the check reports exceptional-only paths too ({@code ExceptionalPaths=true}). */
@@ -50,12 +65,40 @@ abstract class OperationBodyChecker extends BugChecker
   }
 
   /**
-   * Reports what the check finds in one analysed body (through {@link VisitorState#reportMatch}).
+   * Reports what the check finds in one analysed body (through {@link #reportFinding}).
    *
    * @param method the method or constructor, or null for a lambda or initializer
    */
   abstract void report(
       BodyAnalysis analysis, UnitAnalysis unit, @Nullable MethodTree method, VisitorState state);
+
+  /**
+   * Reports one finding of this check: the one place where miguard's checks report. It reports the
+   * diagnostic to Error Prone ({@link VisitorState#reportMatch}) and records the finding in the
+   * compilation's SARIF log when {@code -XepOpt:Miguard:SarifFile} asks for one.
+   *
+   * @param where the tree the diagnostic points at
+   * @param message the diagnostic's message
+   * @param related the other places the finding refers to (the line through which the faulty path
+   *     runs, where the operation started), most telling first; SARIF related locations
+   * @param fix the suggested fix, or null
+   */
+  final void reportFinding(
+      VisitorState state, Tree where, String message, List<Related> related, @Nullable Fix fix) {
+    Description.Builder description = buildDescription(where).setMessage(message);
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    state.reportMatch(description.build());
+    SarifLog log = SarifLog.of(state);
+    if (log.enabled()) {
+      try {
+        log.add(this, state, where, message, related, fix);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot record the finding in the SARIF log", e);
+      }
+    }
+  }
 
   @Override
   public final Description matchMethod(MethodTree tree, VisitorState state) {
@@ -69,6 +112,8 @@ abstract class OperationBodyChecker extends BugChecker
 
   @Override
   public final Description matchClass(ClassTree tree, VisitorState state) {
+    // Lists the check in the SARIF log (if one is written) whether or not it finds anything.
+    SarifLog.of(state).ruleRan(this, state);
     for (Tree member : tree.getMembers()) {
       if (isInitializer(member) && !isSuppressed(member, state)) {
         checkBody(state.withPath(new TreePath(state.getPath(), member)), null);
@@ -85,20 +130,22 @@ abstract class OperationBodyChecker extends BugChecker
 
   /**
    * Analyses the body at the current path and reports on it. Never crashes the compilation: a body
-   * the analysis or the report cannot handle is skipped, and nothing is invented for it (unless
-   * {@link UnitAnalysis#FAIL_FAST}, which the tests set).
+   * the analysis or the report fails on is skipped, nothing is invented for it, and one warning
+   * names it and the failure ({@link SkippedBodies}); unless {@link MiguardFlags#failFast()}, which
+   * miguard's tests set, or the JVM itself is failing ({@link SkippedBodies#mayContinueAfter}).
    */
   private Description checkBody(VisitorState state, @Nullable MethodTree method) {
     try {
-      UnitAnalysis unit = UnitAnalysis.of(state);
+      UnitAnalysis unit = UnitAnalysis.of(state, flags);
       BodyAnalysis analysis = unit.analyse(state.getPath());
       if (analysis != null) {
         report(analysis, unit, method, state);
       }
-    } catch (RuntimeException | StackOverflowError e) {
-      if (UnitAnalysis.FAIL_FAST) {
-        throw e;
+    } catch (Throwable failure) {
+      if (flags.failFast() || !SkippedBodies.mayContinueAfter(failure)) {
+        throw failure;
       }
+      SkippedBodies.instance(state.context).failed(state.getPath(), failure);
     }
     return Description.NO_MATCH;
   }

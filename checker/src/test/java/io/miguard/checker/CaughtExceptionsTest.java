@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CaughtExceptionsTest {
 
   private static CompilationTestHelper source(
-      Class<? extends OperationBodyChecker> check, String... lines) {
+      Class<? extends OperationBodyChecker> check, boolean exceptionalPaths, String... lines) {
     List<String> source = new ArrayList<>();
     source.add("import io.miguard.mi.*;");
     source.add("import java.io.*;");
@@ -26,16 +26,29 @@ class CaughtExceptionsTest {
     source.add("  int[] numbers;");
     source.addAll(Arrays.asList(lines));
     source.add("}");
-    return CompilationTestHelper.newInstance(check, CaughtExceptionsTest.class)
-        .addSourceLines("Test.java", source.toArray(new String[0]));
+    CompilationTestHelper helper =
+        CompilationTestHelper.newInstance(check, CaughtExceptionsTest.class)
+            .addSourceLines("Test.java", source.toArray(new String[0]));
+    String name = check.getSimpleName();
+    return exceptionalPaths
+        ? helper.setArgs(FailFast.FLAG, "-XepOpt:" + name + ":ExceptionalPaths=true")
+        : helper.setArgs(FailFast.FLAG);
   }
 
   private static CompilationTestHelper drain(String... lines) {
-    return source(MiCloseBeforeDrain.class, lines);
+    return source(MiCloseBeforeDrain.class, false, lines);
+  }
+
+  private static CompilationTestHelper drainWithExceptionalPaths(String... lines) {
+    return source(MiCloseBeforeDrain.class, true, lines);
   }
 
   private static CompilationTestHelper context(String... lines) {
-    return source(MiCloseInDifferentContext.class, lines);
+    return source(MiCloseInDifferentContext.class, false, lines);
+  }
+
+  private static CompilationTestHelper contextWithExceptionalPaths(String... lines) {
+    return source(MiCloseInDifferentContext.class, true, lines);
   }
 
   /** Class 1: an exception caught in the method puts the close on a normal path. */
@@ -136,7 +149,7 @@ class CaughtExceptionsTest {
 
     @Test
     void undeclaredExceptionOnlyACatchAllCatchesWithExceptionalPaths() {
-      drain(
+      drainWithExceptionalPaths(
               "  void read() {",
               "    MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\");",
               "    try {",
@@ -150,7 +163,6 @@ class CaughtExceptionsTest {
               "    }",
               "    op.close();",
               "  }")
-          .setArgs("-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true")
           .doTest();
     }
 
@@ -237,7 +249,7 @@ class CaughtExceptionsTest {
 
     @Test
     void closeInTheCatchOfAnImpersonationWithExceptionalPaths() {
-      context(
+      contextWithExceptionalPaths(
               "  void read(Identity user) {",
               "    MiOperation op = null;",
               "    try (Impersonation as = SecurityContext.impersonate(user)) {",
@@ -250,7 +262,6 @@ class CaughtExceptionsTest {
               "      if (op != null) op.close();",
               "    }",
               "  }")
-          .setArgs("-XepOpt:MiCloseInDifferentContext:ExceptionalPaths=true")
           .doTest();
     }
   }
@@ -392,7 +403,7 @@ class CaughtExceptionsTest {
 
     @Test
     void withExceptionalPathsTheUnwindingPathIsReported() {
-      drain(
+      drainWithExceptionalPaths(
               "  void read(Closeable res) {",
               "    MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\");",
               "    try {",
@@ -411,7 +422,6 @@ class CaughtExceptionsTest {
               "      op.close();",
               "    }",
               "  }")
-          .setArgs("-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true")
           .doTest();
     }
   }

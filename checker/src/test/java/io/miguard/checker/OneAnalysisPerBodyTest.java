@@ -73,7 +73,7 @@ class OneAnalysisPerBodyTest {
                 MiCloseBeforeDrain.class, MiCloseInDifferentContext.class, AnalysisCounter.class),
             getClass())
         .addSourceLines("Test.java", SOURCE)
-        .setArgs("-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true")
+        .setArgs(FailFast.FLAG, "-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true")
         .doTest();
   }
 
@@ -95,6 +95,7 @@ class OneAnalysisPerBodyTest {
             ScannerSupplier.fromBugCheckerClasses(MiCloseBeforeDrain.class, AnalysisCounter.class),
             getClass())
         .addSourceLines("Test.java", source)
+        .setArgs(FailFast.FLAG)
         .doTest();
   }
 }

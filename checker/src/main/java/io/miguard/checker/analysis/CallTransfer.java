@@ -10,7 +10,7 @@ import io.miguard.checker.analysis.OperationState.Origin;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.StartSpec;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
-import io.miguard.checker.analysis.Value.FlagKind;
+import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
@@ -90,6 +90,8 @@ final class CallTransfer {
         } else if (model.drainsReceiver(method)) {
           call.store = call.store.update(ops, OperationState::drain);
           call.exceptional = call.store;
+        } else if (model.reportsDrained(method)) {
+          call.result = Value.condition(Condition.fact(Condition.FactKind.DRAINED, ops));
         } else if (model.drainedByIteration(method)) {
           call.result = Value.of(Value.Kind.ITERABLE, ops);
         } else if (model.cancels(method)) {
@@ -107,7 +109,7 @@ final class CallTransfer {
       }
       case RESULT -> {
         if (model.isMoreResultsAccessor(method)) {
-          call.result = Value.flag(ops, FlagKind.MORE_RESULTS, true);
+          call.result = Value.condition(Condition.fact(Condition.FactKind.MORE_RESULTS, ops));
         }
       }
       case ITERABLE -> {
@@ -121,7 +123,7 @@ final class CallTransfer {
         // Each step of the iteration retrieves results; a failure is reported once drained.
         call.exceptional = call.store.update(ops, OperationState::drain);
         if (setup.iterations().isHasNext(method)) {
-          call.result = Value.flag(ops, FlagKind.ITERATION, true);
+          call.result = Value.condition(Condition.fact(Condition.FactKind.HAS_NEXT, ops));
         } else if (!setup.iterations().isNext(method)) {
           call.exceptional = null;
           call.store = call.store.escape(call.receiver);
@@ -141,16 +143,19 @@ final class CallTransfer {
     }
   }
 
-  /** A call to a {@code moreResults()} predicate of this unit is the accessor on its argument. */
+  /** A call to a boolean predicate of this unit is its formula over the arguments. */
   private void applyResultPredicate(Call call, Values values) {
     ResultPredicate predicate = setup.summaries().resultPredicateOf(call.method);
-    List<Node> arguments = call.node.getArguments();
-    if (predicate == null || predicate.parameter() >= arguments.size()) {
+    if (predicate == null) {
       return;
     }
-    Value argument = values.of(arguments.get(predicate.parameter()), call.store);
-    if (argument.is(Value.Kind.RESULT)) {
-      call.result = Value.flag(argument.operations(), FlagKind.MORE_RESULTS, predicate.moreWhen());
+    List<Value> arguments = new ArrayList<>();
+    for (Node argument : call.node.getArguments()) {
+      arguments.add(values.of(argument, call.store));
+    }
+    Value result = Value.condition(predicate.of(arguments, model));
+    if (result.is(Value.Kind.FLAG)) {
+      call.result = result;
     }
   }
 

@@ -1,8 +1,8 @@
 package io.miguard.checker.analysis;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.tree.JCTree;
 
 /**
  * The fast path: whether a body mentions an operation-handle type at all (an expression or a
@@ -17,7 +17,7 @@ final class HandleMentions {
         new TreeScanner<Boolean, Void>() {
           @Override
           public Boolean scan(Tree tree, Void unused) {
-            if (tree instanceof JCTree jc && model.isOperationHandle(jc.type)) {
+            if (tree != null && model.isOperationHandle(ASTHelpers.getType(tree))) {
               return true;
             }
             return Boolean.TRUE.equals(super.scan(tree, unused));

@@ -1,6 +1,7 @@
 package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -225,6 +226,52 @@ final class OperationStore implements Store<OperationStore> {
             exceptionalOnly,
             updatedDominated,
             unreachable);
+  }
+
+  /**
+   * This store on the edge where {@code condition} has {@code value}: the join, over the
+   * condition's alternatives for that value, of this store with the alternative's facts applied
+   * (unreachable if there is none).
+   */
+  OperationStore assume(Condition condition, boolean value) {
+    List<Set<Condition.Literal>> alternatives = condition.alternatives(value);
+    OperationStore result = null;
+    for (Set<Condition.Literal> alternative : alternatives) {
+      OperationStore applied = this;
+      // "More results follow" first: a fact that drains, on the same path, wins.
+      for (Condition.Literal literal : alternative) {
+        if (!drains(literal)) {
+          applied = applied.apply(literal);
+        }
+      }
+      for (Condition.Literal literal : alternative) {
+        if (drains(literal)) {
+          applied = applied.apply(literal);
+        }
+      }
+      result = result == null ? applied : result.leastUpperBound(applied);
+    }
+    return result == null ? unreachable() : result;
+  }
+
+  private static boolean drains(Condition.Literal literal) {
+    return switch (literal.fact().kind()) {
+      case MORE_RESULTS, HAS_NEXT -> !literal.value();
+      case DRAINED -> literal.value();
+    };
+  }
+
+  private OperationStore apply(Condition.Literal literal) {
+    Set<OperationId> ids = literal.fact().operations();
+    if (drains(literal)) {
+      return update(ids, OperationState::drain);
+    }
+    // A result of several operations (a variable that may hold either) tells which one has more
+    // results on no path, so its "more" edge learns nothing.
+    if (literal.fact().kind() == Condition.FactKind.MORE_RESULTS && ids.size() == 1) {
+      return update(ids, OperationState::moreSeen);
+    }
+    return this;
   }
 
   /** Marks escaped the operations {@code value} lets go (see {@link Value#escapingOperations}). */

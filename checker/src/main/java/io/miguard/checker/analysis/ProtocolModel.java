@@ -39,6 +39,7 @@ public final class ProtocolModel {
   static final String RETRIEVES_RESULT = PACKAGE + "RetrievesResult";
   static final String MORE_RESULTS = PACKAGE + "MoreResults";
   static final String DRAINS_RESULTS = PACKAGE + "DrainsResults";
+  static final String REPORTS_DRAINED = PACKAGE + "ReportsDrained";
   static final String DRAINED_BY_ITERATION = PACKAGE + "DrainedByIteration";
   static final String CLOSES_OPERATION = PACKAGE + "ClosesOperation";
   static final String CANCELS_OPERATION = PACKAGE + "CancelsOperation";
@@ -206,6 +207,16 @@ public final class ProtocolModel {
   /** Whether {@code method} drains the operation passed as its {@code index}th argument. */
   public boolean drainsParameter(MethodSymbol method, int index) {
     return parameterMarked(method, index, DRAINS_RESULTS);
+  }
+
+  /**
+   * Whether {@code method} (of a handle type) reports whether its receiver is drained: its true
+   * edge drains.
+   */
+  public boolean reportsDrained(MethodSymbol method) {
+    return !method.isStatic()
+        && isOperationHandle(method.owner.type)
+        && methodMarked(method, REPORTS_DRAINED);
   }
 
   /** Whether {@code method} returns a lazy iterable whose completed iteration drains. */

@@ -52,21 +52,17 @@ public final class UnitAnalysis {
     int bodiesAnalysed;
   }
 
-  /**
-   * When set (system property {@code miguard.analysis.failFast=true}, as the tests do), an
-   * exception while analysing a body is rethrown instead of skipping the body silently.
-   */
-  public static final boolean FAIL_FAST = Boolean.getBoolean("miguard.analysis.failFast");
-
   private final CompilationUnitTree unit;
   private final Current current;
+  private final MiguardFlags flags;
+  private final SkippedBodies skippedBodies;
   private final ProcessingEnvironment environment;
   private final Symtab symtab;
   private final ProtocolModel model;
   private final Iterations iterations;
-  private final SourceText source;
   private final Map<Tree, BodyAnalysis> analyses = new IdentityHashMap<>();
   private final Set<Tree> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Tree> failed = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Tree> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
   private final BodyEntries entries;
   private final MethodSummaries summaries;
@@ -74,20 +70,25 @@ public final class UnitAnalysis {
   /** The state of the check that asked last, for the thread-hop catalogue's type queries. */
   private VisitorState state;
 
-  private UnitAnalysis(CompilationUnitTree unit, Current current, Context context) {
+  private UnitAnalysis(
+      CompilationUnitTree unit, Current current, MiguardFlags flags, Context context) {
     this.unit = unit;
     this.current = current;
+    this.flags = flags;
+    this.skippedBodies = SkippedBodies.instance(context);
     this.environment = JavacProcessingEnvironment.instance(context);
     this.symtab = Symtab.instance(context);
     this.model = ProtocolModel.instance(context);
     this.iterations = new Iterations(context);
-    this.source = new SourceText(unit);
-    this.entries = new BodyEntries(model, source);
+    this.entries = new BodyEntries(model);
     this.summaries = new MethodSummaries(this, unit);
   }
 
-  /** The analyses of the compilation unit {@code state} is in. */
-  public static UnitAnalysis of(VisitorState state) {
+  /**
+   * The analyses of the compilation unit {@code state} is in. The flags are those of the
+   * compilation; the first check to ask in a unit supplies them (every check has the same).
+   */
+  public static UnitAnalysis of(VisitorState state, MiguardFlags flags) {
     Context context = state.context;
     Current current = context.get(CURRENT);
     if (current == null) {
@@ -97,7 +98,7 @@ public final class UnitAnalysis {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     UnitAnalysis analysis = current.unit;
     if (analysis == null || analysis.unit != unit) {
-      analysis = new UnitAnalysis(unit, current, context);
+      analysis = new UnitAnalysis(unit, current, flags, context);
       current.unit = analysis;
     }
     analysis.state = state;
@@ -126,15 +127,22 @@ public final class UnitAnalysis {
     return iterations;
   }
 
-  SourceText source() {
-    return source;
+  /** The end position of {@code tree} in this unit (Error Prone's), or -1 if unknown. */
+  int endPositionOf(Tree tree) {
+    return state.getEndPosition(tree);
+  }
+
+  /** The source text of {@code tree} (see {@link SourceText}). */
+  @Nullable String sourceOf(@Nullable Tree tree) {
+    return SourceText.of(tree, state);
   }
 
   /**
    * The analysis of the body at {@code path}: a method or constructor, a lambda, an initializer
    * block, or a field with an initializer. Null when there is nothing to analyse: no body, a body
-   * that never mentions an operation-handle type (the fast path), or a body whose analysis failed
-   * (it is skipped; no diagnostic is invented).
+   * that never mentions an operation-handle type (the fast path), or a body whose analysis failed:
+   * it is skipped, no finding is invented, and {@link SkippedBodies} warns once that it was skipped
+   * (with {@link MiguardFlags#failFast()} the failure is rethrown instead).
    */
   public @Nullable BodyAnalysis analyse(TreePath path) {
     Tree leaf = path.getLeaf();
@@ -152,11 +160,13 @@ public final class UnitAnalysis {
         analyses.put(leaf, result);
       }
       return result;
-    } catch (RuntimeException | StackOverflowError e) {
-      if (FAIL_FAST) {
-        throw e;
+    } catch (Throwable failure) {
+      if (flags.failFast() || !SkippedBodies.mayContinueAfter(failure)) {
+        throw failure;
       }
       skipped.add(leaf);
+      failed.add(leaf);
+      skippedBodies.failed(path, failure);
       return null;
     } finally {
       inProgress.remove(leaf);
@@ -185,6 +195,9 @@ public final class UnitAnalysis {
       enclosingStore = enclosing == null ? null : enclosing.storeWhereCreated(nesting.nested());
       if (enclosingStore == null) {
         // The enclosing body was skipped or never creates this one (dead code): start afresh.
+        if (failed.contains(nesting.enclosingBody().getLeaf())) {
+          skippedBodies.analysedWithoutEnclosing(path, flags);
+        }
         entry = entries.topLevel(leaf);
       } else {
         entry = entries.nested(nesting, enclosingStore.context(), path, state);
@@ -203,6 +216,7 @@ public final class UnitAnalysis {
     } else {
       ast = new UnderlyingAST.CFGStatement(leaf, enclosingClass);
     }
+    flags.injectFailureInto(leaf);
     TreePath codePath = code == leaf ? path : new TreePath(path, code);
     ControlFlowGraph cfg = CFGBuilder.build(codePath, ast, false, false, environment);
 

@@ -20,9 +20,12 @@ class FastPathTest {
       summary = "Reports which methods the engine analyses (tests only)",
       severity = BugPattern.SeverityLevel.WARNING)
   public static final class AnalysedProbe extends BugChecker implements MethodTreeMatcher {
+    /** An analysis failure fails the test. */
+    static final MiguardFlags FAIL_FAST = new MiguardFlags(true, false, null);
+
     @Override
     public Description matchMethod(MethodTree tree, VisitorState state) {
-      BodyAnalysis analysis = UnitAnalysis.of(state).analyse(state.getPath());
+      BodyAnalysis analysis = UnitAnalysis.of(state, FAIL_FAST).analyse(state.getPath());
       return analysis == null
           ? Description.NO_MATCH
           : buildDescription(tree).setMessage("analysed " + tree.getName()).build();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Seeded random programs over the binding, compiled with the real plugin ({@code
- * -Xplugin:ErrorProne}, both miguard checks at ERROR, {@code miguard.analysis.failFast}).
+ * -Xplugin:ErrorProne}, both miguard checks at ERROR, {@code -XepOpt:Miguard:FailFast=true}).
  *
  * <p>Two generators: {@linkplain GroundTruthPrograms ground-truth programs}, whose findings the
  * generator computes by following every path of its own statement language, and {@linkplain

@@ -111,6 +111,8 @@ final class ProgramCompilation {
         System.getProperty("errorprone.jdk.flag", "-XDcompilePolicy=simple"),
         "-Xplugin:ErrorProne -XepDisableAllChecks"
             + " -Xep:MiCloseBeforeDrain:ERROR -Xep:MiCloseInDifferentContext:ERROR"
+            // A failure inside miguard fails the run instead of becoming a warning.
+            + " -XepOpt:Miguard:FailFast=true"
             + (exceptionalPaths ? " -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true" : ""),
         "--release",
         String.valueOf(release()),

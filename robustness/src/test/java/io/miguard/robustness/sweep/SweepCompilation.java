@@ -152,6 +152,8 @@ final class SweepCompilation {
     String plugin =
         "-Xplugin:ErrorProne -XepDisableAllChecks"
             + " -Xep:MiCloseBeforeDrain:ERROR -Xep:MiCloseInDifferentContext:ERROR"
+            // A failure inside miguard fails the run instead of becoming a warning.
+            + " -XepOpt:Miguard:FailFast=true"
             + (tree.exceptionalPaths() ? " -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true" : "");
     List<String> classPath = new ArrayList<>();
     tree.classPath().forEach(jar -> classPath.add(jar.toString()));
