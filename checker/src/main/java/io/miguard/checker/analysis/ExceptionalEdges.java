@@ -150,16 +150,18 @@ final class ExceptionalEdges {
   }
 
   private @Nullable Unwinding compute(Node origin, TypeMirror thrownType) {
-    if (!(thrownType instanceof Type thrown) || tries.isEmpty()) {
+    if (!(thrownType instanceof Type thrown)) {
+      return Unwinding.UNFOLLOWED;
+    }
+    MethodSymbol called = calledBy(origin);
+    boolean declared = called != null && declares(called, thrown);
+    if (!declared && called != null && model.isBindingMethod(called)) {
+      return null;
+    }
+    if (tries.isEmpty()) {
       return Unwinding.UNFOLLOWED;
     }
     int position = positionOf(origin);
-    MethodSymbol called = calledBy(origin);
-    boolean declared = called != null && declares(called, thrown);
-    boolean binding = called != null && model.isBindingMethod(called);
-    if (binding && !declared) {
-      return null;
-    }
     Set<CatchTree> followed = new LinkedHashSet<>();
     for (TryTree tree : tries) {
       if (!guards(tree, position)) {

@@ -221,6 +221,8 @@ final class OperationTransfer
     // analysis linear in the body's size.
     OperationStore leaving = store.unreachable();
     Map<TypeMirror, OperationStore> result = new HashMap<>();
+    // Edges whose exceptions unwind alike share one store.
+    Map<ExceptionalEdges.Unwinding, OperationStore> byUnwinding = new HashMap<>(4);
     for (Map.Entry<TypeMirror, Set<Block>> edge : edges.entrySet()) {
       OperationStore onEdge;
       if (onlyLeaveTheBody(edge.getValue())) {
@@ -234,7 +236,11 @@ final class OperationTransfer
                 ? setup.exceptionalEdgeRule().of(node, edge.getKey())
                 : ExceptionalEdges.Unwinding.THROWN;
         // An exception the node does not throw (see ExceptionalEdges): no path.
-        onEdge = unwinding == null ? leaving : store.unwinding(unwinding);
+        if (unwinding == null) {
+          onEdge = leaving;
+        } else {
+          onEdge = byUnwinding.computeIfAbsent(unwinding, store::unwinding);
+        }
       }
       result.put(edge.getKey(), onEdge);
     }
