@@ -214,6 +214,48 @@ class CaughtExceptionsTest {
     }
 
     @Test
+    void declaredExceptionLeavingTheMethodIsNotFollowed() {
+      drain(
+              "  void read(Closeable res) throws IOException {",
+              "    try (MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\")) {",
+              "      res.close();",
+              "      op.drainInstances();",
+              "    }",
+              "  }")
+          .doTest();
+    }
+
+    @Test
+    void declaredExceptionLeavingTheMethodWithExceptionalPaths() {
+      drainWithExceptionalPaths(
+              "  void read(Closeable res) throws IOException {",
+              "    // BUG: Diagnostic contains: 'op' (started on line 9) may be closed before its"
+                  + " final result is retrieved",
+              "    try (MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\")) {",
+              "      res.close();",
+              "      op.drainInstances();",
+              "    }",
+              "  }")
+          .doTest();
+    }
+
+    @Test
+    void bindingCallsDoNotReachANarrowHandlerOfTheContextCheck() {
+      context(
+              "  void read(Identity user) {",
+              "    MiOperation op = null;",
+              "    try (Impersonation as = SecurityContext.impersonate(user)) {",
+              "      op = session.enumerateInstances(\"root/cimv2\", \"Disk\");",
+              "      op.drainInstances();",
+              "      op.close();",
+              "    } catch (IllegalStateException e) {",
+              "      if (op != null) op.close();",
+              "    }",
+              "  }")
+          .doTest();
+    }
+
+    @Test
     void closeInTheCatchOfAnImpersonation() {
       context(
               "  void read(Identity user) {",
