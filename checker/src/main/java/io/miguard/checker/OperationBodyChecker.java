@@ -113,7 +113,14 @@ abstract class OperationBodyChecker extends BugChecker
   @Override
   public final Description matchClass(ClassTree tree, VisitorState state) {
     // Lists the check in the SARIF log (if one is written) whether or not it finds anything.
-    SarifLog.of(state).ruleRan(this, state);
+    try {
+      SarifLog.of(state).ruleRan(this, state);
+    } catch (Throwable failure) {
+      if (flags.failFast() || !SkippedBodies.mayContinueAfter(failure)) {
+        throw failure;
+      }
+      SkippedBodies.instance(state.context).failed(state.getPath(), failure);
+    }
     for (Tree member : tree.getMembers()) {
       if (isInitializer(member) && !isSuppressed(member, state)) {
         checkBody(state.withPath(new TreePath(state.getPath(), member)), null);

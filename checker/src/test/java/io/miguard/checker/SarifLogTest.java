@@ -10,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ class SarifLogTest {
   @Test
   void theLogIsValidSarifWithRulesLevelsRegionsRelatedLocationsAndFixes() throws Exception {
     Path sarif = directory.resolve("out/miguard.sarif");
-    PluginJavac.Result compilation =
+    JavacWithPlugin.Result compilation =
         compile(
             "Inventory",
             INVENTORY,
@@ -191,7 +192,7 @@ class SarifLogTest {
   void anUnwritableFileIsAWarningNotACrash() throws Exception {
     Path blocker = directory.resolve("blocker");
     Files.writeString(blocker, "a file where a directory should be");
-    PluginJavac.Result compilation =
+    JavacWithPlugin.Result compilation =
         compile("Clean", CLEAN, "-XepOpt:Miguard:SarifFile=" + blocker.resolve("miguard.sarif"));
     assertThat(compilation.succeeded()).isTrue();
     assertThat(compilation.messages(Diagnostic.Kind.WARNING))
@@ -201,13 +202,18 @@ class SarifLogTest {
         .contains("miguard could not write the SARIF file");
   }
 
-  private PluginJavac.Result compile(String name, String source, String... arguments)
-      throws IOException {
+  private JavacWithPlugin.Result compile(String name, String source, String... arguments)
+      throws IOException, URISyntaxException {
     Path file = directory.resolve("src/demo/" + name + ".java");
     Files.createDirectories(file.getParent());
     Files.writeString(file, source);
     Path classes = Files.createDirectories(directory.resolve("classes"));
-    return PluginJavac.compile(List.of(file), classes, List.of(), arguments);
+    return JavacWithPlugin.compile(
+        List.of(file),
+        classes,
+        List.of(),
+        List.of(),
+        String.join(" ", JavacWithPlugin.MIGUARD_ONLY, FailFast.FLAG, String.join(" ", arguments)));
   }
 
   private static Set<ValidationMessage> validate(JsonNode log) throws IOException {

@@ -1,6 +1,7 @@
 package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -225,6 +226,38 @@ final class OperationStore implements Store<OperationStore> {
             unwinding,
             exceptionalOnly,
             updatedDominated,
+            unreachable);
+  }
+
+  /**
+   * Releases the objects borrowed from results of {@code operation} that locals hold: a retrieval
+   * from it or its close ({@code release}) frees them. An object that may come from another
+   * operation too is left as it is.
+   */
+  OperationStore releaseBorrowed(OperationId operation, Tree release) {
+    List<Element> holders = new ArrayList<>();
+    locals.forEach(
+        (variable, value) -> {
+          if (value.is(Value.Kind.BORROWED)
+              && value.operations().size() == 1
+              && value.operations().contains(operation)) {
+            holders.add(variable);
+          }
+        });
+    PersistentMap<Element, Value> updated = locals;
+    for (Element holder : holders) {
+      updated = updated.with(holder, updated.get(holder).released(release));
+    }
+    return updated == locals
+        ? this
+        : new OperationStore(
+            updated,
+            operations,
+            context,
+            lastStep,
+            unwinding,
+            exceptionalOnly,
+            dominated,
             unreachable);
   }
 

@@ -540,12 +540,27 @@ final class OperationTransfer
     return compareFlag(n, n.getLeftOperand(), n.getRightOperand(), false, in);
   }
 
-  /** {@code flag == true}, {@code a != b} on booleans: a formula of the operands. */
+  /**
+   * {@code flag == true}, {@code a != b} on booleans: a formula of the operands. {@code op == null}
+   * and {@code op != null} on a variable that holds one operation (or null) send that operation
+   * down the non-null edge only.
+   */
   private TransferResult<Value, OperationStore> compareFlag(
       Node n, Node left, Node right, boolean equal, TransferInput<Value, OperationStore> in) {
     OperationStore store = in.getRegularStore();
     Value a = valueOf(left, in, store);
     Value b = valueOf(right, in, store);
+    if ((left instanceof NullLiteralNode || right instanceof NullLiteralNode) && isTested(n)) {
+      Value handle = left instanceof NullLiteralNode ? b : a;
+      if (handle.is(Value.Kind.OPERATION) && handle.operations().size() == 1) {
+        // On the null edge the variable does not hold the operation: whatever this path did with
+        // it, there is nothing to close here, so it counts as closed on that edge.
+        OperationStore isNull = store.update(handle.operations(), OperationState::close);
+        return equal
+            ? conditional(n, in, isNull, store, Value.TOP, null)
+            : conditional(n, in, store, isNull, Value.TOP, null);
+      }
+    }
     if (!a.is(Value.Kind.FLAG) && !b.is(Value.Kind.FLAG)) {
       return regular(n, in, store, Value.TOP, null, true);
     }
@@ -617,6 +632,11 @@ final class OperationTransfer
           whereRun = whereRun.escape(qualifier);
         }
         recorder.closed(n, Kind.METHOD_REFERENCE, reference, qualifier, whereRun);
+        if (placement.inline()) {
+          // It closes during the call it is passed to, if that call runs it at all: the escape
+          // below keeps the other checks silent about it, and the operation counts as closed.
+          store = store.update(qualifier.operations(), OperationState::close);
+        }
       }
       store = store.escape(qualifier);
     } else {

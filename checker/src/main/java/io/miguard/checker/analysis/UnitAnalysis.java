@@ -71,14 +71,15 @@ public final class UnitAnalysis {
   private VisitorState state;
 
   private UnitAnalysis(
-      CompilationUnitTree unit, Current current, MiguardFlags flags, Context context) {
+      CompilationUnitTree unit, Current current, MiguardFlags flags, VisitorState state) {
+    Context context = state.context;
     this.unit = unit;
     this.current = current;
     this.flags = flags;
     this.skippedBodies = SkippedBodies.instance(context);
     this.environment = JavacProcessingEnvironment.instance(context);
     this.symtab = Symtab.instance(context);
-    this.model = ProtocolModel.instance(context);
+    this.model = ProtocolModel.instance(state);
     this.iterations = new Iterations(context);
     this.entries = new BodyEntries(model);
     this.summaries = new MethodSummaries(this, unit);
@@ -98,7 +99,7 @@ public final class UnitAnalysis {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     UnitAnalysis analysis = current.unit;
     if (analysis == null || analysis.unit != unit) {
-      analysis = new UnitAnalysis(unit, current, flags, context);
+      analysis = new UnitAnalysis(unit, current, flags, state);
       current.unit = analysis;
     }
     analysis.state = state;
@@ -232,7 +233,8 @@ public final class UnitAnalysis {
         reachable(analysis.getRegularExitStore()),
         setup.receiverOperation(),
         creations(recorder),
-        ImmutableList.copyOf(recorder.returns.values()));
+        ImmutableList.copyOf(recorder.returns.values()),
+        ProtocolEvents.build(recorder, setup, code));
   }
 
   private static @Nullable OperationStore reachable(@Nullable OperationStore store) {

@@ -2,6 +2,7 @@ package io.miguard.checker.analysis;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
+import com.sun.source.tree.Tree;
 import java.util.Objects;
 import java.util.Set;
 import org.checkerframework.errorprone.dataflow.analysis.AbstractValue;
@@ -29,17 +30,22 @@ final class Value implements AbstractValue<Value> {
     ITERATOR,
     /** The scope returned by an {@code @EntersSecurityContext} call. */
     SCOPE,
+    /**
+     * An object borrowed from a result ({@code @BorrowedResult}): valid until the next retrieval
+     * from its operation or the operation's close ({@link #staleness()}).
+     */
+    BORROWED,
     NULL,
     NON_NULL,
     TRUE,
     FALSE
   }
 
-  static final Value TOP = new Value(Kind.TOP, ImmutableSet.of(), null, null);
-  static final Value NULL = new Value(Kind.NULL, ImmutableSet.of(), null, null);
-  static final Value NON_NULL = new Value(Kind.NON_NULL, ImmutableSet.of(), null, null);
-  static final Value TRUE = new Value(Kind.TRUE, ImmutableSet.of(), null, null);
-  static final Value FALSE = new Value(Kind.FALSE, ImmutableSet.of(), null, null);
+  static final Value TOP = new Value(Kind.TOP, ImmutableSet.of(), null, null, null);
+  static final Value NULL = new Value(Kind.NULL, ImmutableSet.of(), null, null, null);
+  static final Value NON_NULL = new Value(Kind.NON_NULL, ImmutableSet.of(), null, null, null);
+  static final Value TRUE = new Value(Kind.TRUE, ImmutableSet.of(), null, null, null);
+  static final Value FALSE = new Value(Kind.FALSE, ImmutableSet.of(), null, null, null);
 
   private final Kind kind;
   private final ImmutableSet<OperationId> operations;
@@ -49,19 +55,49 @@ final class Value implements AbstractValue<Value> {
 
   private final @Nullable ContextEntry scope;
 
+  /**
+   * For a borrowed object: whether it was released (by a retrieval from its operation or the
+   * operation's close) on all paths that reach here, on none, or on some.
+   */
+  private final @Nullable Staleness staleness;
+
   private Value(
       Kind kind,
       ImmutableSet<OperationId> operations,
       @Nullable Condition condition,
-      @Nullable ContextEntry scope) {
+      @Nullable ContextEntry scope,
+      @Nullable Staleness staleness) {
     this.kind = kind;
     this.operations = operations;
     this.condition = condition;
     this.scope = scope;
+    this.staleness = staleness;
   }
 
   static Value of(Kind kind, Set<OperationId> operations) {
-    return new Value(kind, ImmutableSet.copyOf(operations), null, null);
+    return new Value(kind, ImmutableSet.copyOf(operations), null, null, null);
+  }
+
+  /** An object just borrowed from a result of {@code operations}. */
+  static Value borrowed(Set<OperationId> operations) {
+    return new Value(Kind.BORROWED, ImmutableSet.copyOf(operations), null, null, Staleness.FRESH);
+  }
+
+  /**
+   * This borrowed object, released by {@code release} (a retrieval from or close of its one
+   * operation) if it was not already.
+   */
+  Value released(Tree release) {
+    if (staleness == null) {
+      return this;
+    }
+    Staleness now = staleness.releaseBy(release);
+    return now.equals(staleness) ? this : new Value(kind, operations, condition, scope, now);
+  }
+
+  /** For a borrowed object: whether it is released on all paths, none, or some. */
+  @Nullable Staleness staleness() {
+    return staleness;
   }
 
   static Value operation(OperationId id) {
@@ -82,11 +118,11 @@ final class Value implements AbstractValue<Value> {
     if (!condition.hasFacts()) {
       return TOP;
     }
-    return new Value(Kind.FLAG, ImmutableSet.copyOf(condition.operations()), condition, null);
+    return new Value(Kind.FLAG, ImmutableSet.copyOf(condition.operations()), condition, null, null);
   }
 
   static Value scope(ContextEntry entry) {
-    return new Value(Kind.SCOPE, ImmutableSet.of(), null, entry);
+    return new Value(Kind.SCOPE, ImmutableSet.of(), null, entry, null);
   }
 
   Kind kind() {
@@ -147,6 +183,13 @@ final class Value implements AbstractValue<Value> {
         case ITERABLE:
         case ITERATOR:
           return of(kind, Sets.union(operations, other.operations));
+        case BORROWED:
+          return new Value(
+              kind,
+              ImmutableSet.copyOf(Sets.union(operations, other.operations)),
+              null,
+              null,
+              staleness.join(other.staleness));
         default:
           return TOP;
       }
@@ -156,6 +199,13 @@ final class Value implements AbstractValue<Value> {
       return other;
     }
     if (other.kind == Kind.NULL && kind == Kind.OPERATION) {
+      return this;
+    }
+    // Likewise a borrowed object that may be null: `MiInstance largest = null; ... largest = i;`.
+    if (kind == Kind.NULL && other.kind == Kind.BORROWED) {
+      return other;
+    }
+    if (other.kind == Kind.NULL && kind == Kind.BORROWED) {
       return this;
     }
     return TOP;
@@ -171,18 +221,20 @@ final class Value implements AbstractValue<Value> {
         && v.kind == kind
         && v.operations.equals(operations)
         && Objects.equals(v.condition, condition)
-        && Objects.equals(v.scope, scope);
+        && Objects.equals(v.scope, scope)
+        && Objects.equals(v.staleness, staleness);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, operations, condition, scope);
+    return Objects.hash(kind, operations, condition, scope, staleness);
   }
 
   @Override
   public String toString() {
     return kind
         + (operations.isEmpty() ? "" : operations.toString())
-        + (kind == Kind.FLAG ? "(" + condition + ")" : "");
+        + (kind == Kind.FLAG ? "(" + condition + ")" : "")
+        + (staleness == null ? "" : "(released " + staleness + ")");
   }
 }

@@ -10,9 +10,10 @@ import com.sun.source.tree.MethodTree;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast path: a body that never mentions an operation-handle type gets no analysis (no CFG); one
- * that does, in any expression or declaration, gets one; the body of a {@code @DrainsResults}
- * method of a handle type always does (its receiver is the operation).
+ * The fast path: a body that never mentions a handle type (operation, session, application) gets no
+ * analysis (no CFG); one that does, in any expression or declaration, gets one (a session or
+ * application alone: its close is judged); the body of a {@code @DrainsResults} method of a handle
+ * type always does (its receiver is the operation).
  */
 class FastPathTest {
   /** Reports, on each method, whether the engine analysed it. */
@@ -42,7 +43,11 @@ class FastPathTest {
             "class Bodies {",
             "  int arithmetic(int a) { return a * 2; }",
             "  String results(InstanceResult r) { return String.valueOf(r.moreResults()); }",
+            "  // BUG: Diagnostic contains: analysed sessionOnly",
             "  void sessionOnly(MiSession s) { s.close(); }",
+            "  // BUG: Diagnostic contains: analysed applicationOnly",
+            "  void applicationOnly(MiApplication a) { a.close(); }",
+            "  void callbacksOnly(MiOperationCallbacks c) { c.toString(); }",
             "  // BUG: Diagnostic contains: analysed local",
             "  void local(MiSession s) { MiOperation op = null; }",
             "  // BUG: Diagnostic contains: analysed chained",

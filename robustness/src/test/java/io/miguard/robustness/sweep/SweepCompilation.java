@@ -36,7 +36,9 @@ import javax.tools.ToolProvider;
  */
 final class SweepCompilation {
   private static final Pattern CHECK_NAME =
-      Pattern.compile("^\\[(MiCloseBeforeDrain|MiCloseInDifferentContext)\\]");
+      Pattern.compile(
+          "^\\[(MiCloseBeforeDrain|MiCloseInDifferentContext|MiOperationNotClosed"
+              + "|MiRetrievalOnAsyncOperation|MiResultUsedAfterRetrieval|MiCloseInCallback)\\]");
 
   /** What Error Prone reports when a check (or Error Prone itself) throws. */
   static final String UNHANDLED_EXCEPTION = "An unhandled exception was thrown by the Error Prone";
@@ -152,6 +154,8 @@ final class SweepCompilation {
     String plugin =
         "-Xplugin:ErrorProne -XepDisableAllChecks"
             + " -Xep:MiCloseBeforeDrain:ERROR -Xep:MiCloseInDifferentContext:ERROR"
+            + " -Xep:MiOperationNotClosed:ERROR -Xep:MiRetrievalOnAsyncOperation:ERROR"
+            + " -Xep:MiResultUsedAfterRetrieval:ERROR -Xep:MiCloseInCallback:ERROR"
             // A failure inside miguard fails the run instead of becoming a warning.
             + " -XepOpt:Miguard:FailFast=true"
             + (tree.exceptionalPaths() ? " -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true" : "");
