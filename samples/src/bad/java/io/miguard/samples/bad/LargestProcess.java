@@ -16,8 +16,8 @@ public final class LargestProcess {
   }
 
   /**
-   * Mistake: keeps the largest instance across retrievals; the next retrieval (and the close) frees
-   * it, so both the comparison in the loop and the read after it read freed memory.
+   * Mistake: keeps the largest instance across retrievals; the next retrieval (and the close)
+   * frees it, so both the comparison in the loop and the read after it read freed memory.
    */
   public String largest() {
     MiInstance largest = null;
@@ -28,15 +28,12 @@ public final class LargestProcess {
         MiInstance process = result.instance();
         if (process != null
             && (largest == null
-                || workingSet(process)
-                    > workingSet(largest))) { // miguard: MiResultUsedAfterRetrieval
+                || workingSet(process) > workingSet(largest))) { // miguard: MiResultUsedAfterRetrieval
           largest = process;
         }
       } while (result.moreResults());
     }
-    return largest == null
-        ? "<none>"
-        : (String) largest.get("Name"); // miguard: MiResultUsedAfterRetrieval
+    return largest == null ? "<none>" : (String) largest.get("Name"); // miguard: MiResultUsedAfterRetrieval
   }
 
   private static long workingSet(MiInstance process) {

@@ -17,8 +17,7 @@ public final class ServiceCount {
 
   /** Mistake: the early return leaves the operation open, and the session close then hangs. */
   public int services(boolean includeStopped) {
-    MiOperation services =
-        session.enumerateInstances(CIMV2, "Win32_Service"); // miguard: MiOperationNotClosed
+    MiOperation services = session.enumerateInstances(CIMV2, "Win32_Service"); // miguard: MiOperationNotClosed
     List<MiInstance> all = services.drainInstances();
     if (includeStopped) {
       return all.size();

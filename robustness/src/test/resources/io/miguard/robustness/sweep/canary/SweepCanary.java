@@ -38,17 +38,14 @@ class SweepCanary {
   }
 
   int closeWhileUnwinding(MiSession session, String limit) {
-    try (MiOperation disks =
-        session.enumerateInstances(
-            NAMESPACE, "Win32_LogicalDisk")) { // miguard with ExceptionalPaths: MiCloseBeforeDrain
+    try (MiOperation disks = session.enumerateInstances(NAMESPACE, "Win32_LogicalDisk")) { // miguard with ExceptionalPaths: MiCloseBeforeDrain
       int max = Integer.parseInt(limit);
       return Math.min(max, disks.drainInstances().size());
     }
   }
 
   int leftOpen(MiSession session) {
-    MiOperation shares =
-        session.enumerateInstances(NAMESPACE, "Win32_Share"); // miguard: MiOperationNotClosed
+    MiOperation shares = session.enumerateInstances(NAMESPACE, "Win32_Share"); // miguard: MiOperationNotClosed
     return shares.drainInstances().size();
   }
 
