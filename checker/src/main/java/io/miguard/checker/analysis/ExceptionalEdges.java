@@ -42,9 +42,9 @@ import org.jspecify.annotations.Nullable;
  *       unchecked like the binding's {@code MiException}), whatever the handler's type, a catch-all
  *       included;
  *   <li>it is an unchecked exception the call does not declare (or an implicit one: an array
- *       access, an integer division or remainder, a cast, an {@code assert}), and the handler is
- *       narrower than {@code RuntimeException} and {@code Error} ({@code catch
- *       (NumberFormatException e)}: the code says it expects it).
+ *       access, an integer division or remainder, a cast, an {@code assert}, a field written
+ *       through another receiver), and the handler is narrower than {@code RuntimeException} and
+ *       {@code Error} ({@code catch (NumberFormatException e)}: the code says it expects it).
  * </ol>
  *
  * <p>A method of the binding (one that carries the {@code io.miguard.annotations} vocabulary, or
@@ -64,8 +64,14 @@ import org.jspecify.annotations.Nullable;
  * while an exception unwinds is on a path followed by default when that exception is: it is thrown
  * by a {@code throw} statement, or caught further out in the body by a handler rule 2 or 3 follows.
  *
- * <p>A {@code NullPointerException} on a null receiver and an exception from reading a component of
- * a result record are no paths at all (see {@code OperationTransfer}).
+ * <p>For example, around {@code try (MiOperation op = start()) { for (...) total +=
+ * Long.parseLong(s); }}, a {@code catch (NumberFormatException e)} puts the implicit close on a
+ * path followed by default (rule 3), a {@code catch (Exception e)} does not; {@code int x = a[0];}
+ * before the drain is never such a path unless a narrow handler such as {@code catch
+ * (ArrayIndexOutOfBoundsException e)} catches it.
+ *
+ * <p>A {@code NullPointerException} on the null receiver of a call or field read, and an exception
+ * from reading a component of a result record, are no paths at all (see {@code OperationTransfer}).
  */
 final class ExceptionalEdges {
 
