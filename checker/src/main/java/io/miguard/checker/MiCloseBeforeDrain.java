@@ -17,7 +17,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.CloseEvent;
 import io.miguard.checker.analysis.ClosePath;
@@ -52,8 +51,6 @@ import org.jspecify.annotations.Nullable;
     link = ProjectLinks.BUG_PATTERNS + "MiCloseBeforeDrain.md",
     documentSuppression = true)
 public final class MiCloseBeforeDrain extends OperationBodyChecker {
-  private final AnalysisOptions options;
-
   /** The check with default options. */
   public MiCloseBeforeDrain() {
     this(ErrorProneFlags.empty());
@@ -61,18 +58,12 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
 
   /**
    * The check configured by {@code -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true}, which also
-   * reports closes on paths where an uncaught exception unwinds through them.
+   * reports closes on the paths the default does not follow (an exception from a call unwinding
+   * through the close and out of the method, or caught only by a catch-all).
    */
   @Inject
   public MiCloseBeforeDrain(ErrorProneFlags flags) {
     super(flags);
-    this.options =
-        new AnalysisOptions(flags.getBoolean("MiCloseBeforeDrain:ExceptionalPaths").orElse(false));
-  }
-
-  @Override
-  AnalysisOptions options() {
-    return options;
   }
 
   /** Reports the faulty closes of the body and, for a method, its broken promises to drain. */
@@ -103,7 +94,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
   private record Finding(OperationState operation, @Nullable Tree witness, boolean neverDrained) {}
 
   private @Nullable Finding findUndrained(CloseEvent event, BodyAnalysis analysis) {
-    List<ClosePath> paths = options.exceptionalPaths() ? event.paths() : event.normalPaths();
+    List<ClosePath> paths = event.paths(exceptionalPaths());
     OperationState undrained = null;
     Tree witness = null;
     boolean someDrained = false;
@@ -239,7 +230,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
     if (receiverType == null) {
       return null;
     }
-    ProtocolModel model = UnitAnalysis.of(state, options, flags()).model();
+    ProtocolModel model = UnitAnalysis.of(state, flags()).model();
     MethodSymbol drainMethod =
         drainMethodFor(operation, model.receiverDrainMethods(receiverType.tsym), model);
     String receiver = state.getSourceForNode(select.getExpression());

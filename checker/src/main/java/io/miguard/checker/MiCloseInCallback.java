@@ -12,7 +12,6 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.HandleCloseEvent;
 import io.miguard.checker.analysis.ProtocolModel;
@@ -49,11 +48,6 @@ public final class MiCloseInCallback extends OperationBodyChecker {
   @Inject
   public MiCloseInCallback(ErrorProneFlags flags) {
     super(flags);
-  }
-
-  @Override
-  AnalysisOptions options() {
-    return AnalysisOptions.DEFAULT;
   }
 
   @Override

@@ -26,7 +26,6 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.CloseEvent;
 import io.miguard.checker.analysis.ClosePath;
@@ -67,20 +66,18 @@ import org.jspecify.annotations.Nullable;
     documentSuppression = true)
 public final class MiCloseInDifferentContext extends OperationBodyChecker {
 
-  /** The check with no flags. */
+  /** The check with default options. */
   public MiCloseInDifferentContext() {
     this(ErrorProneFlags.empty());
   }
 
-  /** The check configured by the compilation's {@code -XepOpt:Miguard:...} flags. */
+  /**
+   * The check configured by {@code -XepOpt:MiCloseInDifferentContext:ExceptionalPaths=true}, which
+   * also reports closes on the paths the default does not follow.
+   */
   @Inject
   public MiCloseInDifferentContext(ErrorProneFlags flags) {
     super(flags);
-  }
-
-  @Override
-  AnalysisOptions options() {
-    return AnalysisOptions.DEFAULT;
   }
 
   /** Reports every close of the body that is in a foreign context. */
@@ -99,9 +96,8 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
   /** A close on a path whose context provably differs from the operation's starting context. */
   private record Finding(OperationState operation, ContextStack closedIn) {}
 
-  private static @Nullable Finding find(
-      CloseEvent event, BodyAnalysis analysis, VisitorState state) {
-    for (ClosePath path : event.normalPaths()) {
+  private @Nullable Finding find(CloseEvent event, BodyAnalysis analysis, VisitorState state) {
+    for (ClosePath path : event.paths(exceptionalPaths())) {
       OperationState operation = path.operation();
       if (operation != null
           && operation.origin() == OperationState.Origin.STARTED

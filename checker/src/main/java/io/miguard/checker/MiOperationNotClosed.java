@@ -10,7 +10,6 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.DrainState;
 import io.miguard.checker.analysis.HandleCloseEvent;
@@ -50,11 +49,6 @@ public final class MiOperationNotClosed extends OperationBodyChecker {
   @Inject
   public MiOperationNotClosed(ErrorProneFlags flags) {
     super(flags);
-  }
-
-  @Override
-  AnalysisOptions options() {
-    return AnalysisOptions.DEFAULT;
   }
 
   @Override

@@ -21,7 +21,6 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.ProtocolModel;
 import io.miguard.checker.analysis.StaleRead;
@@ -64,11 +63,6 @@ public final class MiResultUsedAfterRetrieval extends OperationBodyChecker {
   @Inject
   public MiResultUsedAfterRetrieval(ErrorProneFlags flags) {
     super(flags);
-  }
-
-  @Override
-  AnalysisOptions options() {
-    return AnalysisOptions.DEFAULT;
   }
 
   @Override

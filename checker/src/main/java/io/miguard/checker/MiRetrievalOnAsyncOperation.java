@@ -8,7 +8,6 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.sun.source.tree.MethodTree;
-import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.OperationState;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
@@ -47,11 +46,6 @@ public final class MiRetrievalOnAsyncOperation extends OperationBodyChecker {
   @Inject
   public MiRetrievalOnAsyncOperation(ErrorProneFlags flags) {
     super(flags);
-  }
-
-  @Override
-  AnalysisOptions options() {
-    return AnalysisOptions.DEFAULT;
   }
 
   @Override

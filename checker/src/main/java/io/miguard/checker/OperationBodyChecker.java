@@ -15,7 +15,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.MiguardFlags;
 import io.miguard.checker.analysis.SkippedBodies;
@@ -43,8 +42,16 @@ abstract class OperationBodyChecker extends BugChecker
   /** The compilation's {@code -XepOpt:Miguard:...} flags. */
   private final MiguardFlags flags;
 
+  private final boolean exceptionalPaths;
+
+  /**
+   * Reads the compilation's {@code -XepOpt:Miguard:...} flags, and the check's {@code
+   * -XepOpt:<check name>:ExceptionalPaths=true}: whether it also reports the paths the analysis
+   * records as exceptional only (see the analysis's {@code ExceptionalEdges}).
+   */
   OperationBodyChecker(ErrorProneFlags flags) {
     this.flags = MiguardFlags.from(flags);
+    this.exceptionalPaths = flags.getBoolean(canonicalName() + ":ExceptionalPaths").orElse(false);
   }
 
   /** The compilation's {@code -XepOpt:Miguard:...} flags. */
@@ -52,8 +59,10 @@ abstract class OperationBodyChecker extends BugChecker
     return flags;
   }
 
-  /** The analysis options this check reads the bodies with. */
-  abstract AnalysisOptions options();
+  /** Whether the check reports exceptional-only paths too ({@code ExceptionalPaths=true}). */
+  final boolean exceptionalPaths() {
+    return exceptionalPaths;
+  }
 
   /**
    * Reports what the check finds in one analysed body (through {@link #reportFinding}).
@@ -134,7 +143,7 @@ abstract class OperationBodyChecker extends BugChecker
    */
   private Description checkBody(VisitorState state, @Nullable MethodTree method) {
     try {
-      UnitAnalysis unit = UnitAnalysis.of(state, options(), flags);
+      UnitAnalysis unit = UnitAnalysis.of(state, flags);
       BodyAnalysis analysis = unit.analyse(state.getPath());
       if (analysis != null) {
         report(analysis, unit, method, state);

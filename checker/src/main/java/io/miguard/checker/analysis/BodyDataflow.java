@@ -1,5 +1,7 @@
 package io.miguard.checker.analysis;
 
+import static java.util.Objects.requireNonNull;
+
 import com.sun.source.tree.StatementTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree;
@@ -8,7 +10,6 @@ import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.TreeMaker;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
-import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
@@ -44,13 +45,14 @@ final class BodyDataflow {
       TreeMaker trees,
       ProcessingEnvironment environment) {
     if (chunks.isEmpty()) {
-      return fixpoint(CFGBuilder.build(codePath, ast, false, false, environment), transfer);
+      return fixpoint(CFGBuilder.build(codePath, ast, false, false, environment), transfer, setup);
     }
     OperationStore exceptional = null;
     Exits exits = null;
     for (List<? extends StatementTree> chunk : chunks) {
       TreePath chunkPath = new TreePath(codePath.getParentPath(), block(chunk, trees));
-      exits = fixpoint(CFGBuilder.build(chunkPath, ast, false, false, environment), transfer);
+      exits =
+          fixpoint(CFGBuilder.build(chunkPath, ast, false, false, environment), transfer, setup);
       exceptional = join(exceptional, exits.exceptional());
       if (exits.regular() == null) {
         // No path falls off this chunk's end: the statements after it are never reached.
@@ -59,12 +61,13 @@ final class BodyDataflow {
       setup.continueFrom(exits.regular());
     }
     setup.continueFrom(null);
-    return new Exits(exits.regular(), exceptional);
+    return new Exits(requireNonNull(exits, "no chunk").regular(), exceptional);
   }
 
-  private static Exits fixpoint(ControlFlowGraph cfg, OperationTransfer transfer) {
-    ForwardAnalysisImpl<Value, OperationStore, OperationTransfer> analysis =
-        new ForwardAnalysisImpl<>(transfer);
+  @SuppressWarnings("NullAway") // performAnalysis set the graph that the exit stores require
+  private static Exits fixpoint(ControlFlowGraph cfg, OperationTransfer transfer, BodySetup setup) {
+    setup.addGraph(cfg);
+    OperationDataflow analysis = new OperationDataflow(transfer);
     analysis.performAnalysis(cfg);
     return new Exits(analysis.getRegularExitStore(), analysis.getExceptionalExitStore());
   }

@@ -22,7 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeMirror;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.block.Block;
+import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +46,9 @@ final class BodySetup {
   private final Map<Symbol, Tree> resources = new HashMap<>();
   private final Set<Tree> sourceTrees = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Tree, IfTree> ifsByCondition = new IdentityHashMap<>();
+  private final List<TryTree> tries = new ArrayList<>();
+  private final Map<Node, Map<TypeMirror, Set<Block>>> exceptionalEdges = new IdentityHashMap<>();
+  private final ExceptionalEdges exceptionalEdgeRule;
 
   /** While a chunk after the first is analysed, the store at the end of the one before. */
   private @Nullable OperationStore continued;
@@ -64,6 +72,7 @@ final class BodySetup {
     this.receiverTree = receiverTree;
     this.receiverOperation = receiverTree == null ? null : OperationId.of(receiverTree);
     scanSource();
+    this.exceptionalEdgeRule = new ExceptionalEdges(unit.model(), unit.symtab(), tries);
   }
 
   private void scanSource() {
@@ -84,6 +93,7 @@ final class BodySetup {
 
       @Override
       public Void visitTry(TryTree tree, Void unused) {
+        tries.add(tree);
         BlockTree block = tree.getFinallyBlock();
         if (block != null) {
           finallyBlocks.add(
@@ -104,6 +114,22 @@ final class BodySetup {
         return tree == body ? super.visitLambdaExpression(tree, unused) : null;
       }
     }.scan(body, null);
+  }
+
+  /**
+   * The exceptional edges of {@code node} (the successors by exception type), or null if it has
+   * none. Not from {@code node.getBlock()}: the CFG builder puts some nodes in several blocks (an
+   * array access ends one block for its {@code NullPointerException} and one for its {@code
+   * ArrayIndexOutOfBoundsException}; an integer division ends one and is repeated in the next), and
+   * a node knows only the last; every edge must still get its store from the transfer function.
+   */
+  @Nullable Map<TypeMirror, Set<Block>> exceptionalEdgesOf(Node node) {
+    return exceptionalEdges.get(node);
+  }
+
+  /** Which exceptional edges the checks follow by default; see {@link ExceptionalEdges}. */
+  ExceptionalEdges exceptionalEdgeRule() {
+    return exceptionalEdgeRule;
   }
 
   ProtocolModel model() {
@@ -164,6 +190,22 @@ final class BodySetup {
   }
 
   /**
+   * Records the exceptional edges of every node of {@code cfg} (the body's graph, or one chunk's):
+   * a node knows only its last block, and the library places an array access or a division in
+   * several, so the edges are collected from the blocks here before the dataflow runs on it.
+   */
+  void addGraph(ControlFlowGraph cfg) {
+    for (Block block : cfg.getAllBlocks()) {
+      if (block instanceof ExceptionBlock exceptionBlock
+          && !exceptionBlock.getExceptionalSuccessors().isEmpty()) {
+        exceptionalEdges
+            .computeIfAbsent(exceptionBlock.getNode(), n -> new HashMap<>())
+            .putAll(exceptionBlock.getExceptionalSuccessors());
+      }
+    }
+  }
+
+  /**
    * Makes {@link #initialStore} return {@code store} (null: the body's entry store again): the next
    * chunk of a body analysed in chunks ({@link StatementChunking}) starts where the last one ended.
    */
@@ -215,8 +257,7 @@ final class BodySetup {
           OperationState.fresh(
               Origin.RECEIVER, Synchrony.UNKNOWN, Results.UNKNOWN, receiverTree, context));
     }
-    return new OperationStore(
-        locals, operations, context, null, false, unit.options().exceptionalPaths());
+    return new OperationStore(locals, operations, context, null);
   }
 
   /** For tests and debugging. */

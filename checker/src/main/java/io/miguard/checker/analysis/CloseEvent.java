@@ -61,9 +61,19 @@ public final class CloseEvent {
     return paths;
   }
 
-  /** The paths that do not unwind an uncaught exception out of the body. */
+  /**
+   * The paths the checks follow by default (not {@linkplain ClosePath#exceptional() exceptional}).
+   */
   public ImmutableList<ClosePath> normalPaths() {
     return paths.stream().filter(p -> !p.exceptional()).collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * The paths a check reads: all of them if {@code includeExceptional} (its {@code
+   * ExceptionalPaths=true} option), else those followed by default.
+   */
+  public ImmutableList<ClosePath> paths(boolean includeExceptional) {
+    return includeExceptional ? paths : normalPaths();
   }
 
   /**

@@ -36,14 +36,18 @@ final class CloseEvents {
       OperationStore store = close.store();
       kinds.putIfAbsent(report, close.kind());
       names.computeIfAbsent(report, r -> nameOf(r, close, setup));
-      paths
-          .computeIfAbsent(report, r -> new ArrayList<>())
-          .add(
-              new ClosePath(
-                  store.joinedState(close.target().operations()),
-                  store.context(),
-                  store.propagating(),
-                  outside(store.lastStep(), report)));
+      List<ClosePath> reportPaths = paths.computeIfAbsent(report, r -> new ArrayList<>());
+      reportPaths.add(
+          new ClosePath(
+              store.joinedState(close.target().operations()),
+              store.context(),
+              !store.followedByDefault(),
+              outside(store.lastStep(), report)));
+      OperationState dominated = store.joinedDominatedState(close.target().operations());
+      if (dominated != null) {
+        // The exceptional-only paths a path followed by default dominated on the way here.
+        reportPaths.add(new ClosePath(dominated, store.context(), true, null));
+      }
     }
     List<CloseEvent> events = new ArrayList<>();
     kinds.forEach(

@@ -20,13 +20,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The abstract state at a program point (immutable): the values of local variables, the typestate
- * of every operation, the security-context stack, the last source step (for witnesses), and whether
- * an exception that no catch in the body has caught yet is propagating.
+ * of every operation, the security-context stack, the last source step (for witnesses), the
+ * exception unwinding through the body (between the node that threw it and its handler), and
+ * whether the path is one the checks follow only with {@code ExceptionalPaths=true} (see {@link
+ * ExceptionalEdges}).
  *
- * <p>Stores that carry such an exception are dominated at joins by stores that do not (unless the
- * analysis reports exceptional paths): the checks report normal paths, explicit {@code throw}
- * statements and caught exceptions, so a path that is only unwinding out of the method must not
- * blur what holds on the others.
+ * <p>At joins, stores on paths followed by default dominate stores on exceptional-only paths: a
+ * path that the checks do not report by default must not blur what holds on the others. A store on
+ * an exceptional-only path survives where no path followed by default reaches, and its closes are
+ * recorded as {@linkplain ClosePath#exceptional() exceptional}: one analysis serves every option.
  */
 final class OperationStore implements Store<OperationStore> {
   // Persistent: a CFG node changes a few entries, and stores at a join share most of theirs.
@@ -34,24 +36,32 @@ final class OperationStore implements Store<OperationStore> {
   private final PersistentMap<OperationId, OperationState> operations;
   private final ContextStack context;
   private final @Nullable Tree lastStep;
-  private final boolean propagating;
-  private final boolean exceptionalPathsCount;
+  private final ExceptionalEdges.@Nullable Unwinding unwinding;
+  private final boolean exceptionalOnly;
+
+  /**
+   * The states of operations on exceptional-only paths that a path followed by default dominated at
+   * a join (see the class comment), kept for the checks' {@code ExceptionalPaths=true} option:
+   * every later change of an operation's state applies to them too, as if those paths had gone on
+   * with this one's locals and context. Usually empty.
+   */
+  private final PersistentMap<OperationId, OperationState> dominated;
+
   private final boolean unreachable;
 
   OperationStore(
       Map<Element, Value> locals,
       Map<OperationId, OperationState> operations,
       ContextStack context,
-      @Nullable Tree lastStep,
-      boolean propagating,
-      boolean exceptionalPathsCount) {
+      @Nullable Tree lastStep) {
     this(
         PersistentMap.copyOf(locals),
         PersistentMap.copyOf(operations),
         context,
         lastStep,
-        propagating,
-        exceptionalPathsCount,
+        null,
+        false,
+        PersistentMap.empty(),
         false);
   }
 
@@ -60,16 +70,18 @@ final class OperationStore implements Store<OperationStore> {
       PersistentMap<OperationId, OperationState> operations,
       ContextStack context,
       @Nullable Tree lastStep,
-      boolean propagating,
-      boolean exceptionalPathsCount,
+      ExceptionalEdges.@Nullable Unwinding unwinding,
+      boolean exceptionalOnly,
+      PersistentMap<OperationId, OperationState> dominated,
       boolean unreachable) {
     this.unreachable = unreachable;
     this.locals = locals;
     this.operations = operations;
     this.context = context;
     this.lastStep = lastStep;
-    this.propagating = propagating;
-    this.exceptionalPathsCount = exceptionalPathsCount;
+    this.unwinding = unwinding;
+    this.exceptionalOnly = exceptionalOnly;
+    this.dominated = dominated;
   }
 
   /**
@@ -78,7 +90,7 @@ final class OperationStore implements Store<OperationStore> {
    */
   OperationStore unreachable() {
     return new OperationStore(
-        locals, operations, context, lastStep, propagating, exceptionalPathsCount, true);
+        locals, operations, context, lastStep, unwinding, exceptionalOnly, dominated, true);
   }
 
   /** Whether no execution reaches here (see {@link #unreachable()}). */
@@ -113,15 +125,37 @@ final class OperationStore implements Store<OperationStore> {
     return lastStep;
   }
 
-  boolean propagating() {
-    return propagating;
+  /** The exception unwinding through the body here, or null on a path that is not unwinding. */
+  ExceptionalEdges.@Nullable Unwinding unwinding() {
+    return unwinding;
+  }
+
+  /**
+   * Whether the checks follow this path by default: it is not exceptional only, and any exception
+   * unwinding here is one the rule follows (see {@link ExceptionalEdges}).
+   */
+  boolean followedByDefault() {
+    return !exceptionalOnly && (unwinding == null || unwinding.followed());
   }
 
   /** The join of the states of {@code ids} (null if none is known). */
   @Nullable OperationState joinedState(Set<OperationId> ids) {
+    return joinedState(operations, ids);
+  }
+
+  /**
+   * The join of the states of {@code ids} on the exceptional-only paths this one dominated (null if
+   * none is known there).
+   */
+  @Nullable OperationState joinedDominatedState(Set<OperationId> ids) {
+    return dominated.isEmpty() ? null : joinedState(dominated, ids);
+  }
+
+  private @Nullable OperationState joinedState(
+      PersistentMap<OperationId, OperationState> states, Set<OperationId> ids) {
     OperationState result = null;
     for (OperationId id : ids) {
-      OperationState state = operations.get(id);
+      OperationState state = states.get(id);
       if (state != null) {
         result = result == null ? state : result.join(state, lastStep, lastStep);
       }
@@ -143,13 +177,20 @@ final class OperationStore implements Store<OperationStore> {
             operations,
             context,
             lastStep,
-            propagating,
-            exceptionalPathsCount,
+            unwinding,
+            exceptionalOnly,
+            dominated,
             unreachable);
   }
 
+  /**
+   * Sets the state of {@code id} (a start, an operation first seen); on the dominated paths too,
+   * where they know it (the same start runs there).
+   */
   OperationStore withOperation(OperationId id, OperationState state) {
-    return withOperations(operations.with(id, state));
+    return withOperations(
+        operations.with(id, state),
+        dominated.get(id) == null ? dominated : dominated.with(id, state));
   }
 
   /**
@@ -215,23 +256,45 @@ final class OperationStore implements Store<OperationStore> {
     return result;
   }
 
-  /** Applies {@code change} to the state of each of {@code ids} that is known. */
+  /**
+   * Applies {@code change} to the state of each of {@code ids} that is known, on this path and on
+   * the dominated ones.
+   */
   OperationStore update(Set<OperationId> ids, UnaryOperator<OperationState> change) {
-    PersistentMap<OperationId, OperationState> updated = operations;
+    return withOperations(update(operations, ids, change), update(dominated, ids, change));
+  }
+
+  private static PersistentMap<OperationId, OperationState> update(
+      PersistentMap<OperationId, OperationState> states,
+      Set<OperationId> ids,
+      UnaryOperator<OperationState> change) {
+    PersistentMap<OperationId, OperationState> updated = states;
+    if (updated.isEmpty()) {
+      return updated;
+    }
     for (OperationId id : ids) {
       OperationState state = updated.get(id);
       if (state != null) {
         updated = updated.with(id, change.apply(state));
       }
     }
-    return withOperations(updated);
+    return updated;
   }
 
-  private OperationStore withOperations(PersistentMap<OperationId, OperationState> updated) {
-    return updated == operations
+  private OperationStore withOperations(
+      PersistentMap<OperationId, OperationState> updated,
+      PersistentMap<OperationId, OperationState> updatedDominated) {
+    return updated == operations && updatedDominated == dominated
         ? this
         : new OperationStore(
-            locals, updated, context, lastStep, propagating, exceptionalPathsCount, unreachable);
+            locals,
+            updated,
+            context,
+            lastStep,
+            unwinding,
+            exceptionalOnly,
+            updatedDominated,
+            unreachable);
   }
 
   /**
@@ -260,8 +323,9 @@ final class OperationStore implements Store<OperationStore> {
             operations,
             context,
             lastStep,
-            propagating,
-            exceptionalPathsCount,
+            unwinding,
+            exceptionalOnly,
+            dominated,
             unreachable);
   }
 
@@ -379,8 +443,9 @@ final class OperationStore implements Store<OperationStore> {
             operations,
             newContext,
             lastStep,
-            propagating,
-            exceptionalPathsCount,
+            unwinding,
+            exceptionalOnly,
+            dominated,
             unreachable);
   }
 
@@ -388,14 +453,37 @@ final class OperationStore implements Store<OperationStore> {
     return step == lastStep
         ? this
         : new OperationStore(
-            locals, operations, context, step, propagating, exceptionalPathsCount, unreachable);
+            locals, operations, context, step, unwinding, exceptionalOnly, dominated, unreachable);
   }
 
-  OperationStore withPropagating(boolean value) {
-    return value == propagating
+  /**
+   * The store on an exceptional edge: {@code thrown} now unwinds (it replaces an exception that was
+   * unwinding, as an exception thrown in a {@code finally} block does); a path not followed by
+   * default stays so.
+   */
+  OperationStore unwinding(ExceptionalEdges.Unwinding thrown) {
+    return new OperationStore(
+        locals,
+        operations,
+        context,
+        lastStep,
+        thrown,
+        !followedByDefault(),
+        dominated,
+        unreachable);
+  }
+
+  /**
+   * The store where a handler catches the exception that was unwinding: an ordinary path from now
+   * on, followed by default if the exception was followed into this handler and the path before it
+   * was followed.
+   */
+  OperationStore caught(boolean followedIntoHandler) {
+    boolean only = exceptionalOnly || !followedIntoHandler;
+    return unwinding == null && only == exceptionalOnly
         ? this
         : new OperationStore(
-            locals, operations, context, lastStep, value, exceptionalPathsCount, unreachable);
+            locals, operations, context, lastStep, null, only, dominated, unreachable);
   }
 
   // ---- lattice ----
@@ -403,7 +491,7 @@ final class OperationStore implements Store<OperationStore> {
   @Override
   public OperationStore copy() {
     return new OperationStore(
-        locals, operations, context, lastStep, propagating, exceptionalPathsCount, unreachable);
+        locals, operations, context, lastStep, unwinding, exceptionalOnly, dominated, unreachable);
   }
 
   @Override
@@ -414,8 +502,19 @@ final class OperationStore implements Store<OperationStore> {
     if (other.unreachable) {
       return copy();
     }
-    if (!exceptionalPathsCount && propagating != other.propagating) {
-      return (propagating ? other : this).copy();
+    boolean followed = followedByDefault();
+    if (followed != other.followedByDefault()) {
+      OperationStore winner = followed ? this : other;
+      OperationStore loser = followed ? other : this;
+      return new OperationStore(
+          winner.locals,
+          winner.operations,
+          winner.context,
+          winner.lastStep,
+          winner.unwinding,
+          winner.exceptionalOnly,
+          joinStates(joinStates(winner.dominated, loser.operations), loser.dominated),
+          false);
     }
     return new OperationStore(
         locals.join(other.locals, Value::leastUpperBound, value -> value.is(Value.Kind.TOP)),
@@ -426,9 +525,21 @@ final class OperationStore implements Store<OperationStore> {
             state -> false),
         context.join(other.context),
         Positions.later(lastStep, other.lastStep),
-        propagating && other.propagating,
-        exceptionalPathsCount,
+        ExceptionalEdges.Unwinding.join(unwinding, other.unwinding),
+        exceptionalOnly || other.exceptionalOnly,
+        joinStates(dominated, other.dominated),
         false);
+  }
+
+  private static PersistentMap<OperationId, OperationState> joinStates(
+      PersistentMap<OperationId, OperationState> a, PersistentMap<OperationId, OperationState> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    if (a.isEmpty()) {
+      return b;
+    }
+    return a.join(b, (mine, theirs) -> mine.join(theirs, null, null), state -> false);
   }
 
   @Override
@@ -450,7 +561,9 @@ final class OperationStore implements Store<OperationStore> {
   public boolean equals(@Nullable Object o) {
     return o instanceof OperationStore s
         && s.unreachable == unreachable
-        && s.propagating == propagating
+        && s.exceptionalOnly == exceptionalOnly
+        && Objects.equals(s.unwinding, unwinding)
+        && s.dominated.equals(dominated)
         && s.lastStep == lastStep
         && s.context.equals(context)
         && s.locals.equals(locals)
@@ -460,7 +573,7 @@ final class OperationStore implements Store<OperationStore> {
   @Override
   public int hashCode() {
     return Objects.hash(
-        locals, operations, context, System.identityHashCode(lastStep), propagating);
+        locals, operations, context, System.identityHashCode(lastStep), unwinding, exceptionalOnly);
   }
 
   @Override
@@ -472,7 +585,8 @@ final class OperationStore implements Store<OperationStore> {
         + operations
         + ", context="
         + context
-        + (propagating ? ", propagating" : "")
+        + (unwinding != null ? ", unwinding " + unwinding : "")
+        + (exceptionalOnly ? ", exceptional only" : "")
         + "}";
   }
 }

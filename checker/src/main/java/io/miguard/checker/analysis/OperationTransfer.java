@@ -35,7 +35,6 @@ import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
 import org.checkerframework.errorprone.dataflow.cfg.block.ConditionalBlock;
-import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
 import org.checkerframework.errorprone.dataflow.cfg.block.SingleSuccessorBlock;
 import org.checkerframework.errorprone.dataflow.cfg.block.SpecialBlock;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
@@ -100,6 +99,16 @@ final class OperationTransfer
   }
 
   // ---- the generic case ----
+
+  /**
+   * The target of an assignment, which the dataflow library does not transfer (see {@link
+   * BodyDataflow}): no change, but its exceptional edges get their stores.
+   */
+  TransferResult<Value, OperationStore> assignmentTarget(
+      Node node, TransferInput<Value, OperationStore> in) {
+    return new RegularTransferResult<>(
+        null, in.getRegularStore(), exceptionalStores(node, in, null, null, true));
+  }
 
   @Override
   public TransferResult<Value, OperationStore> visitNode(
@@ -195,31 +204,47 @@ final class OperationTransfer
       @Nullable OperationStore exceptional,
       @Nullable Tree step,
       boolean propagates) {
-    Block block = node.getBlock();
-    if (!(block instanceof ExceptionBlock eb)
-        || eb.getNode() != node
-        || eb.getExceptionalSuccessors().isEmpty()) {
+    Map<TypeMirror, Set<Block>> edges = setup.exceptionalEdgesOf(node);
+    if (edges == null) {
       return null;
     }
     OperationStore base = exceptional != null ? exceptional : in.getRegularStore();
     if (node instanceof MethodAccessNode
-        || node instanceof FieldAccessNode
+        || (node instanceof FieldAccessNode && !node.isLValue())
         || isRecordAccessor(node)) {
-      // A null receiver's NullPointerException (a programming error, not a path of the
-      // protocol), or a record's accessor (reading a result cannot fail).
+      // A null receiver's NullPointerException on a call or a field read (a programming error,
+      // not a path of the protocol), or a record's accessor (reading a result cannot fail). A
+      // field written through another receiver follows the rule like an array store.
       base = base.unreachable();
     }
     OperationStore store = stepped(base, step);
-    if (!(node instanceof MarkerNode)) {
-      store = store.withPropagating(propagates);
-    }
     // Only the normal exit's store is ever read: an exception that leaves the body at once needs
     // no state there, and not joining every call's store into the exceptional exit keeps the
     // analysis linear in the body's size.
     OperationStore leaving = store.unreachable();
     Map<TypeMirror, OperationStore> result = new HashMap<>();
-    for (Map.Entry<TypeMirror, Set<Block>> edge : eb.getExceptionalSuccessors().entrySet()) {
-      result.put(edge.getKey(), onlyLeaveTheBody(edge.getValue()) ? leaving : store);
+    // Edges whose exceptions unwind alike share one store.
+    Map<ExceptionalEdges.Unwinding, OperationStore> byUnwinding = new HashMap<>(4);
+    for (Map.Entry<TypeMirror, Set<Block>> edge : edges.entrySet()) {
+      OperationStore onEdge;
+      if (onlyLeaveTheBody(edge.getValue())) {
+        onEdge = leaving;
+      } else if (node instanceof MarkerNode) {
+        // The end of a finally block run for an exception: that exception unwinds on.
+        onEdge = store;
+      } else {
+        ExceptionalEdges.Unwinding unwinding =
+            propagates
+                ? setup.exceptionalEdgeRule().of(node, edge.getKey())
+                : ExceptionalEdges.Unwinding.THROWN;
+        // An exception the node does not throw (see ExceptionalEdges): no path.
+        if (unwinding == null) {
+          onEdge = leaving;
+        } else {
+          onEdge = byUnwinding.computeIfAbsent(unwinding, store::unwinding);
+        }
+      }
+      result.put(edge.getKey(), onEdge);
     }
     return result;
   }
@@ -588,9 +613,13 @@ final class OperationTransfer
   public TransferResult<Value, OperationStore> visitMarker(
       MarkerNode n, TransferInput<Value, OperationStore> in) {
     OperationStore store = in.getRegularStore();
-    if (n instanceof CatchMarkerNode && n.getMessage().startsWith("start")) {
-      // The exception is caught here: from now on the path is an ordinary one.
-      store = store.withPropagating(false);
+    if (n instanceof CatchMarkerNode marker && n.getMessage().startsWith("start")) {
+      // The exception is caught here: from now on the path is an ordinary one, followed by default
+      // if the rule followed the exception into this handler.
+      ExceptionalEdges.Unwinding unwinding = store.unwinding();
+      if (unwinding != null) {
+        store = store.caught(unwinding.followedInto(setup.exceptionalEdgeRule().handlerOf(marker)));
+      }
     }
     return regular(n, in, store, Value.TOP, null, true);
   }
@@ -598,9 +627,9 @@ final class OperationTransfer
   @Override
   public TransferResult<Value, OperationStore> visitThrow(
       ThrowNode n, TransferInput<Value, OperationStore> in) {
-    // A throw written in the body is a path like a return: it is reported.
-    OperationStore store = in.getRegularStore();
-    return regular(n, in, store, Value.TOP, store.withPropagating(false), false);
+    // A throw written in the body is a path like a return: it is reported (see ExceptionalEdges).
+    // An assert's implicit throw (a node without a tree) is not one.
+    return regular(n, in, in.getRegularStore(), Value.TOP, null, n.getTree() == null);
   }
 
   @Override

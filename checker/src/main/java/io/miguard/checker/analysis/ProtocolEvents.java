@@ -58,7 +58,7 @@ record ProtocolEvents(
       }
       roles.putIfAbsent(report, close.role());
       Map<OperationState, Boolean> found = open.computeIfAbsent(report, r -> new LinkedHashMap<>());
-      if (close.session() != null && !close.store().propagating()) {
+      if (close.session() != null && close.store().followedByDefault()) {
         close
             .store()
             .operations()

@@ -416,6 +416,29 @@ public final class ProtocolModel {
     return method.getParameters().size() == 1 ? 0 : -1;
   }
 
+  /**
+   * Whether {@code method} belongs to a binding written in the vocabulary: it, a method it
+   * overrides, or its class carries an {@code io.miguard.annotations} annotation (or a model gives
+   * it a role). Such a method throws only what it declares (see {@link ExceptionalEdges}).
+   */
+  public boolean isBindingMethod(MethodSymbol method) {
+    for (MethodSymbol candidate : supers(method)) {
+      if (hasVocabulary(candidate) || hasVocabulary(candidate.owner)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasVocabulary(Symbol symbol) {
+    return !vocabulary.computeIfAbsent(symbol, this::readVocabulary).isEmpty();
+  }
+
+  /** The type operations of this compilation. */
+  Types types() {
+    return types;
+  }
+
   // ---- annotation lookup ----
 
   private boolean methodMarked(MethodSymbol method, String annotation) {

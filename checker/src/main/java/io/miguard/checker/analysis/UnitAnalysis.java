@@ -13,11 +13,11 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.TreeMaker;
 import com.sun.tools.javac.util.Context;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,28 +26,38 @@ import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analyses of one compilation unit, shared by both checks: each body is analysed at most once
- * (per {@link AnalysisOptions}), lazily, and summaries of the unit's methods are computed from
- * those analyses on demand.
+ * The analyses of one compilation unit, shared by every check: each body is analysed at most once,
+ * lazily, whatever the checks' options (an analysis records, for each close, which paths are
+ * followed by default and which only with {@code ExceptionalPaths=true}: each check filters them
+ * when it reports), and summaries of the unit's methods are computed from those analyses on demand.
  *
- * <p>Obtain it with {@link #of(VisitorState, AnalysisOptions, MiguardFlags)} from any check; it
- * lives in the compilation's context while its unit is being checked.
+ * <p>Obtain it with {@link #of(VisitorState)} from any check; it lives in the compilation's context
+ * while its unit is being checked.
  */
 public final class UnitAnalysis {
   /**
-   * The analyses of the unit being checked, per options, kept in the compilation's context (so they
-   * end with it): Error Prone runs every check over one unit before the next, so only the current
-   * unit's analyses are kept.
+   * The analyses of the unit being checked, kept in the compilation's context (so they end with
+   * it): Error Prone runs every check over one unit before the next, so only the current unit's
+   * analyses are kept.
    */
-  private static final Context.Key<Map<AnalysisOptions, UnitAnalysis>> CURRENT =
-      new Context.Key<>();
+  private static final Context.Key<Current> CURRENT = new Context.Key<>();
+
+  /**
+   * The compilation's holder of the current unit's analyses, and how many bodies it has analysed in
+   * this compilation (for tests: see {@link #bodiesAnalysed}).
+   */
+  private static final class Current {
+    @Nullable UnitAnalysis unit;
+    int bodiesAnalysed;
+  }
 
   private final CompilationUnitTree unit;
-  private final AnalysisOptions options;
+  private final Current current;
   private final MiguardFlags flags;
   private final SkippedBodies skippedBodies;
   private final ProcessingEnvironment environment;
   private final TreeMaker trees;
+  private final Symtab symtab;
   private final ProtocolModel model;
   private final Iterations iterations;
   private final Map<Tree, BodyAnalysis> analyses = new IdentityHashMap<>();
@@ -64,15 +74,16 @@ public final class UnitAnalysis {
   private VisitorState state;
 
   private UnitAnalysis(
-      CompilationUnitTree unit, AnalysisOptions options, MiguardFlags flags, VisitorState state) {
+      CompilationUnitTree unit, Current current, MiguardFlags flags, VisitorState state) {
     Context context = state.context;
     this.unit = unit;
     this.state = state;
-    this.options = options;
+    this.current = current;
     this.flags = flags;
     this.skippedBodies = SkippedBodies.instance(context);
     this.environment = JavacProcessingEnvironment.instance(context);
     this.trees = TreeMaker.instance(context);
+    this.symtab = Symtab.instance(context);
     this.model = ProtocolModel.instance(state);
     this.iterations = new Iterations(context);
     this.entries = new BodyEntries(model);
@@ -83,21 +94,30 @@ public final class UnitAnalysis {
    * The analyses of the compilation unit {@code state} is in. The flags are those of the
    * compilation; the first check to ask in a unit supplies them (every check has the same).
    */
-  public static UnitAnalysis of(VisitorState state, AnalysisOptions options, MiguardFlags flags) {
+  public static UnitAnalysis of(VisitorState state, MiguardFlags flags) {
     Context context = state.context;
-    Map<AnalysisOptions, UnitAnalysis> current = context.get(CURRENT);
+    Current current = context.get(CURRENT);
     if (current == null) {
-      current = new HashMap<>();
+      current = new Current();
       context.put(CURRENT, current);
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    UnitAnalysis analysis = current.get(options);
+    UnitAnalysis analysis = current.unit;
     if (analysis == null || analysis.unit != unit) {
-      analysis = new UnitAnalysis(unit, options, flags, state);
-      current.put(options, analysis);
+      analysis = new UnitAnalysis(unit, current, flags, state);
+      current.unit = analysis;
     }
     analysis.state = state;
     return analysis;
+  }
+
+  /**
+   * For tests: how many bodies have been analysed (not taken from the cache) in the compilation
+   * whose context is given, over all its units; 0 before the first.
+   */
+  public static int bodiesAnalysed(Context context) {
+    Current current = context.get(CURRENT);
+    return current == null ? 0 : current.bodiesAnalysed;
   }
 
   /** The protocol model of this compilation. */
@@ -105,8 +125,8 @@ public final class UnitAnalysis {
     return model;
   }
 
-  AnalysisOptions options() {
-    return options;
+  Symtab symtab() {
+    return symtab;
   }
 
   Iterations iterations() {
@@ -137,6 +157,7 @@ public final class UnitAnalysis {
       return known;
     }
     inProgress.add(leaf);
+    current.bodiesAnalysed++;
     try {
       BodyAnalysis result = compute(path);
       if (result == null) {
@@ -261,9 +282,11 @@ public final class UnitAnalysis {
       return null;
     }
     TreePath path = TreePaths.find(state.getPath(), lambda);
-    Nesting nesting = path == null ? null : Nesting.of(path);
-    ClassTree enclosingClass =
-        path == null ? null : ASTHelpers.findEnclosingNode(path, ClassTree.class);
+    if (path == null) {
+      return null;
+    }
+    Nesting nesting = Nesting.of(path);
+    ClassTree enclosingClass = ASTHelpers.findEnclosingNode(path, ClassTree.class);
     if (nesting == null || enclosingClass == null) {
       return null;
     }
@@ -351,6 +374,6 @@ public final class UnitAnalysis {
 
   @Override
   public String toString() {
-    return "UnitAnalysis[" + unit.getSourceFile().getName() + ", " + options + "]";
+    return "UnitAnalysis[" + unit.getSourceFile().getName() + "]";
   }
 }

@@ -190,7 +190,7 @@ final class Value implements AbstractValue<Value> {
       return this;
     }
     if (kind == Kind.FLAG) {
-      return condition(condition.renamed(ids -> replaced(ids, from, to)));
+      return condition(requireNonNull(condition).renamed(ids -> replaced(ids, from, to)));
     }
     return new Value(kind, replaced(operations, from, to), condition, scope, staleness);
   }

@@ -32,8 +32,7 @@ public final class CloseEventProbe extends BugChecker
   }
 
   private Description probe(VisitorState state) {
-    BodyAnalysis analysis =
-        UnitAnalysis.of(state, AnalysisOptions.DEFAULT, FAIL_FAST).analyse(state.getPath());
+    BodyAnalysis analysis = UnitAnalysis.of(state, FAIL_FAST).analyse(state.getPath());
     if (analysis == null) {
       return Description.NO_MATCH;
     }

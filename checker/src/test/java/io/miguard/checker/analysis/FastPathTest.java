@@ -26,8 +26,7 @@ class FastPathTest {
 
     @Override
     public Description matchMethod(MethodTree tree, VisitorState state) {
-      BodyAnalysis analysis =
-          UnitAnalysis.of(state, AnalysisOptions.DEFAULT, FAIL_FAST).analyse(state.getPath());
+      BodyAnalysis analysis = UnitAnalysis.of(state, FAIL_FAST).analyse(state.getPath());
       return analysis == null
           ? Description.NO_MATCH
           : buildDescription(tree).setMessage("analysed " + tree.getName()).build();

@@ -19,7 +19,7 @@ class Exceptions {
     } catch (NumberFormatException notANumber) {
       System.err.println(notANumber.getMessage());
     }
-    // BUG: Diagnostic contains: 'op' (started on line 11) may be closed before its final result is retrieved: the path through line 17
+    // BUG: Diagnostic contains: 'op' (started on line 11) may be closed before its final result is retrieved: the path through line 20
     op.close();
     return total;
   }
