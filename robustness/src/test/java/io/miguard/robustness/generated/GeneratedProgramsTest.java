@@ -96,17 +96,22 @@ class GeneratedProgramsTest {
     }
     System.out.printf(
         Locale.ROOT,
-        "generated %s (seed %d, release %d): %d programs, %d methods (%d with exact truth),"
-            + " %d lines, %d findings in %.1f s%n",
+        "generated %s (seed %d, release %d%s): %d programs, %d methods (%d with exact truth),"
+            + " %d lines, %d findings in %.1f s; disagreements: missed %s, not in the truth %s%n",
         mode,
         baseSeed,
         ProgramCompilation.release(),
+        System.getProperty(StatementGenerator.EXTENDED_PROPERTY, "").isEmpty()
+            ? ""
+            : ", extended " + System.getProperty(StatementGenerator.EXTENDED_PROPERTY),
         run.programs,
         run.units,
         run.exactUnits,
         run.lines,
         run.findings,
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9,
+        run.misses,
+        run.falseAlarms);
     return run;
   }
 
@@ -119,6 +124,8 @@ class GeneratedProgramsTest {
     long lines;
     int findings;
     final TreeSet<String> expectedChecks = new TreeSet<>();
+    final Map<String, Integer> misses = new java.util.TreeMap<>();
+    final Map<String, Integer> falseAlarms = new java.util.TreeMap<>();
     final List<String> failures = new ArrayList<>();
 
     Run(String mode) {
@@ -164,6 +171,9 @@ class GeneratedProgramsTest {
           TreeSet<String> extra = new TreeSet<>(reported);
           extra.removeAll(unit.expected());
           problems.add(unit.name() + ": missing " + missing + ", not in the truth " + extra);
+          missing.forEach(key -> misses.merge(key.substring(0, key.indexOf(' ')), 1, Integer::sum));
+          extra.forEach(
+              key -> falseAlarms.merge(key.substring(0, key.indexOf(' ')), 1, Integer::sum));
           result.findings().stream()
               .filter(finding -> unit.contains(finding.line()))
               .forEach(finding -> problems.add("  reported: " + finding.message()));

@@ -39,15 +39,63 @@ final class StatementGenerator {
   static final boolean EXCEPTIONS_BY_DEFAULT = false;
 
   /**
-   * {@code -Dmiguard.generated.extended=true} (both), {@code flow} or {@code exceptions}: generate
-   * those statements whatever the defaults.
+   * The issue-12 statements to generate whatever the defaults: {@code
+   * -Dmiguard.generated.extended=true} (all), {@code flow}, {@code exceptions}, or a
+   * comma-separated list of features ({@link Feature}, in lower case).
    */
   static final String EXTENDED_PROPERTY = "miguard.generated.extended";
 
-  private static final String EXTENDED = System.getProperty(EXTENDED_PROPERTY, "");
-  static final boolean FLOW = FLOW_BY_DEFAULT || EXTENDED.equals("true") || EXTENDED.equals("flow");
-  static final boolean EXCEPTIONS =
-      EXCEPTIONS_BY_DEFAULT || EXTENDED.equals("true") || EXTENDED.equals("exceptions");
+  /** The issue-12 statements, each on its own switch. */
+  enum Feature {
+    /** Compound drain-loop conditions and stored flags with extra conjuncts (class 2). */
+    FORMULAS(true),
+    /** Rolling aliases in loops (class 3). */
+    ROLLING(true),
+    /** Run-as bodies that return the operation they start (class 4). */
+    RUNAS_RETURN(true),
+    /** Per-iteration identities (class 5). */
+    PER_ITERATION(true),
+    /** Records holding operations (class 6). */
+    RECORDS(true),
+    /** Code run later: stored lambdas, local and anonymous classes (class 10). */
+    LATER(true),
+    /** Exceptions caught in the method, implicit ones included (classes 1 and 8). */
+    CAUGHT(false),
+    /** Close-quietly {@code finally} blocks (class 9). */
+    QUIETLY(false);
+
+    final boolean flow;
+
+    Feature(boolean flow) {
+      this.flow = flow;
+    }
+
+    boolean on() {
+      return ON.contains(this);
+    }
+  }
+
+  private static final java.util.EnumSet<Feature> ON = features();
+
+  private static java.util.EnumSet<Feature> features() {
+    java.util.EnumSet<Feature> on = java.util.EnumSet.noneOf(Feature.class);
+    for (Feature feature : Feature.values()) {
+      if (feature.flow ? FLOW_BY_DEFAULT : EXCEPTIONS_BY_DEFAULT) {
+        on.add(feature);
+      }
+    }
+    for (String name : System.getProperty(EXTENDED_PROPERTY, "").split(",")) {
+      String word = name.trim().toUpperCase(java.util.Locale.ROOT);
+      for (Feature feature : Feature.values()) {
+        if (word.equals("TRUE")
+            || word.equals(feature.name())
+            || word.equals(feature.flow ? "FLOW" : "EXCEPTIONS")) {
+          on.add(feature);
+        }
+      }
+    }
+    return on;
+  }
 
   private final Random random;
   private int extras; // ids of the locals of the issue-12 statements
@@ -174,14 +222,15 @@ final class StatementGenerator {
 
   private void statement(Scope scope, List<Stmt> out) {
     List<Var> open = openVars(scope);
-    if (FLOW && random.nextInt(20) == 0) {
-      out.add(
-          random.nextBoolean()
-              ? new Stmt.Rolling(extras++, random.nextBoolean(), random.nextBoolean())
-              : new Stmt.PerIteration(extras++, random.nextBoolean()));
+    if (Feature.ROLLING.on() && random.nextInt(40) == 0) {
+      out.add(new Stmt.Rolling(extras++, random.nextBoolean(), random.nextBoolean()));
       return;
     }
-    if (EXCEPTIONS && random.nextInt(12) == 0 && !open.isEmpty()) {
+    if (Feature.PER_ITERATION.on() && random.nextInt(40) == 0) {
+      out.add(new Stmt.PerIteration(extras++, random.nextBoolean()));
+      return;
+    }
+    if (Feature.CAUGHT.on() && random.nextInt(12) == 0 && !open.isEmpty()) {
       out.add(tryCatch(open, scope));
       return;
     }
@@ -225,7 +274,8 @@ final class StatementGenerator {
               list(inner, 1 + random.nextInt(4))));
     } else {
       boolean factory = random.nextInt(5) == 0;
-      Ident runAs = FLOW && random.nextInt(6) == 0 ? pick(Ident.values()) : null;
+      Ident runAs =
+          Feature.RUNAS_RETURN.on() && random.nextInt(6) == 0 ? pick(Ident.values()) : null;
       out.add(new Stmt.Start(op, kind, factory ? Synchrony.SYNC : synchrony, factory, runAs));
       scope.vars.add(
           new Var(
@@ -262,7 +312,7 @@ final class StatementGenerator {
         jumpFirst = false; // the condition would read a result not yet retrieved
       }
       Stmt.Formula condition =
-          FLOW && random.nextBoolean()
+          Feature.FORMULAS.on() && random.nextBoolean()
               ? (form == Stmt.DrainLoop.Form.WHILE_TRUE ? breakFormula() : goOnFormula())
               : null;
       return new Stmt.DrainLoop(
@@ -274,7 +324,8 @@ final class StatementGenerator {
     } else if (roll < 68) {
       return new Stmt.Cancel(var.op());
     } else if (roll < 72) {
-      return new Stmt.Escape(var.op(), random.nextBoolean(), FLOW && random.nextInt(3) == 0);
+      return new Stmt.Escape(
+          var.op(), random.nextBoolean(), Feature.RECORDS.on() && random.nextInt(3) == 0);
     } else if (closable) {
       return close(var, scope);
     }
@@ -337,9 +388,9 @@ final class StatementGenerator {
         out.add(new Stmt.Switch(cases, random.nextBoolean(), breaks));
       }
       default -> {
-        if (EXCEPTIONS && random.nextInt(3) == 0) {
+        if (Feature.QUIETLY.on() && random.nextInt(3) == 0) {
           out.add(new Stmt.CloseQuietly(extras++, list(scope.block(), size)));
-        } else if (FLOW && random.nextInt(3) == 0) {
+        } else if (Feature.LATER.on() && random.nextInt(3) == 0) {
           out.add(
               new Stmt.LaterBlock(
                   pick(Stmt.Later.values()), extras++, list(scope.lambda(null, ++bodies), size)));

@@ -186,10 +186,11 @@ sealed interface Stmt {
     }
 
     /**
-     * The documented rule: the edge from {@code thrower} into this handler is followed by default
-     * for a {@code throw} in the method, a checked exception the call declares, and an unchecked
-     * exception caught by a handler narrower than RuntimeException; not for an unchecked one only a
-     * catch-all catches.
+     * The documented rule (docs/bugpatterns/MiCloseBeforeDrain.md, "Exceptional paths"): the edge
+     * from {@code thrower} into this handler is followed by default for a {@code throw} in the
+     * method, an exception the call declares (whatever the handler), and an undeclared unchecked or
+     * implicit exception caught by a handler narrower than RuntimeException; not for one of those
+     * only a catch-all catches.
      */
     boolean follows(Thrower thrower) {
       return thrower == Thrower.THROW || thrower == Thrower.CHECKED || !catchAll;
