@@ -12,7 +12,7 @@ import java.util.Set;
  * @param treesDirectory where the bench profile unpacked the real trees ({@code NAME/src}, and
  *     {@code NAME/lib} for their dependencies)
  * @param trees the tree directory names
- * @param suites which of {@code trees}, {@code mi}, {@code scaling} to run
+ * @param suites which of {@code trees}, {@code mi}, {@code cold}, {@code scaling} to run
  * @param warmups rounds that only warm the workers up
  * @param iterations measured rounds
  * @param workerJvmArgs the worker JVMs' flags (the exports Error Prone needs, heap size)
@@ -41,7 +41,8 @@ record BenchConfig(
         words(System.getProperty("miguard.bench.trees", "").replace(',', ' ')),
         Set.copyOf(
             words(
-                System.getProperty("miguard.bench.suites", "trees mi scaling").replace(',', ' '))),
+                System.getProperty("miguard.bench.suites", "trees mi cold scaling")
+                    .replace(',', ' '))),
         Integer.getInteger("miguard.bench.warmups", 1),
         Integer.getInteger("miguard.bench.iterations", 3),
         List.copyOf(jvmArgs),

@@ -13,10 +13,8 @@ import java.util.Map;
  * in an order rotated by the round, so that no configuration always follows the same neighbour; the
  * first rounds only warm the workers up.
  *
- * <p>miguard's wall-clock overhead is taken per round (the miguard build over the Error Prone build
- * of the same round) and then the median of those ratios: the two builds of one round ran seconds
- * apart, so a slow spell of the machine lands on both, where a ratio of two medians would compare
- * builds from different spells.
+ * <p>miguard's overhead, by wall clock and by the worker processes' CPU time, is a {@link
+ * PairedOverhead}: per round, then the median.
  */
 final class Comparison {
   /** The columns {@link #cells} fills, after a table's own. */
@@ -27,12 +25,14 @@ final class Comparison {
           "javac + EP + miguard",
           "EP / javac",
           "miguard overhead (wall, paired)",
+          "miguard overhead (CPU, paired)",
           "inside miguard",
           "inside miguard / EP build");
 
   private final Map<Configuration, Samples> wall = new EnumMap<>(Configuration.class);
   private final Samples insideMiguard = new Samples();
-  private final Samples pairedOverhead = new Samples();
+  private final PairedOverhead pairedWall = new PairedOverhead();
+  private final PairedOverhead pairedCpu = new PairedOverhead();
   private final List<String> findings = new ArrayList<>();
 
   private int measuredRounds;
@@ -72,8 +72,11 @@ final class Comparison {
     if (measuredRounds++ == 0) {
       findings.addAll(miguard.findings());
     }
-    pairedOverhead.add(
-        (double) miguard.wallNanos() / round.get(Configuration.ERROR_PRONE).wallNanos());
+    CompileResult errorProne = round.get(Configuration.ERROR_PRONE);
+    pairedWall.add(miguard.wallNanos(), errorProne.wallNanos());
+    if (miguard.cpuNanos() > 0 && errorProne.cpuNanos() > 0) {
+      pairedCpu.add(miguard.cpuNanos(), errorProne.cpuNanos());
+    }
   }
 
   /** The figures under {@link #COLUMNS}. */
@@ -84,6 +87,7 @@ final class Comparison {
         wall(Configuration.ERROR_PRONE_MIGUARD).seconds(),
         ratio(Configuration.ERROR_PRONE, Configuration.JAVAC),
         miguardOverhead(),
+        pairedCpu.isEmpty() ? "?" : pairedCpu.text(),
         insideMiguard().milliseconds(),
         insideMiguardShare());
   }
@@ -107,22 +111,14 @@ final class Comparison {
         Locale.ROOT, "%.2fx", wall(numerator).median() / wall(denominator).median());
   }
 
-  /**
-   * The wall-clock overhead of adding miguard to an Error Prone build: the median of the rounds'
-   * ratios, and their range, e.g. {@code +1.2% (-0.8–+2.5)}.
-   */
+  /** The wall-clock overhead of adding miguard to an Error Prone build, paired by round. */
   String miguardOverhead() {
-    return String.format(
-        Locale.ROOT,
-        "%+.1f%% (%+.1f–%+.1f)",
-        overheadPercent(),
-        (pairedOverhead.min() - 1) * 100,
-        (pairedOverhead.max() - 1) * 100);
+    return pairedWall.text();
   }
 
   /** The median paired wall-clock overhead, in percent. */
   double overheadPercent() {
-    return (pairedOverhead.median() - 1) * 100;
+    return pairedWall.percent();
   }
 
   /** Time inside the miguard checks as a share of the Error Prone build without them. */
@@ -133,26 +129,5 @@ final class Comparison {
   /** The median time inside the miguard checks over the median Error Prone build, in percent. */
   double insideMiguardPercent() {
     return insideMiguard.median() / wall(Configuration.ERROR_PRONE).median() * 100;
-  }
-
-  /**
-   * Whether a table's rows meet an overhead target, by both measures: the paired wall-clock
-   * overhead (what a build feels, noise included) and the time inside the checks (what miguard
-   * itself costs, without the noise but also without Error Prone's per-matcher work and garbage
-   * collection on miguard's behalf).
-   */
-  static String verdict(List<Comparison> rows, double targetPercent) {
-    double worstWall = rows.stream().mapToDouble(Comparison::overheadPercent).max().orElseThrow();
-    double worstInside =
-        rows.stream().mapToDouble(Comparison::insideMiguardPercent).max().orElseThrow();
-    return String.format(
-        Locale.ROOT,
-        "target: miguard adds at most +%.0f%%. Worst row: wall %+.1f%% (%s), inside miguard %.2f%%"
-            + " (%s)%n",
-        targetPercent,
-        worstWall,
-        worstWall <= targetPercent ? "holds" : "MISSED",
-        worstInside,
-        worstInside <= targetPercent ? "holds" : "MISSED");
   }
 }

@@ -8,6 +8,10 @@ import java.util.List;
  * What a worker measured for one compilation; travels back as one tab-separated line.
  *
  * @param wallNanos the whole compilation, file manager included
+ * @param cpuNanos CPU time of the whole worker process during the compilation (every thread: javac,
+ *     the JIT compilers, the garbage collector)
+ * @param processCpuNanos CPU time of the worker process from its start to the end of this
+ *     compilation (for a fresh process: JVM start-up, class loading and JIT warm-up included)
  * @param errorProneNanos time inside every Error Prone check (Error Prone's own per-check timers),
  *     0 without Error Prone
  * @param miguardNanos time inside the miguard checks alone (their timers), 0 without them
@@ -17,6 +21,8 @@ import java.util.List;
  */
 record CompileResult(
     long wallNanos,
+    long cpuNanos,
+    long processCpuNanos,
     long errorProneNanos,
     long miguardNanos,
     int errors,
@@ -30,6 +36,8 @@ record CompileResult(
     return String.join(
         FIELD,
         Long.toString(wallNanos),
+        Long.toString(cpuNanos),
+        Long.toString(processCpuNanos),
         Long.toString(errorProneNanos),
         Long.toString(miguardNanos),
         Integer.toString(errors),
@@ -39,16 +47,18 @@ record CompileResult(
 
   static CompileResult decode(String line) {
     String[] fields = line.split(FIELD, -1);
-    if (fields.length != 6) {
+    if (fields.length != 8) {
       throw new IllegalArgumentException("not a compile result: " + line);
     }
-    String findings = fields[5].strip();
+    String findings = fields[7].strip();
     return new CompileResult(
         Long.parseLong(fields[0]),
         Long.parseLong(fields[1]),
         Long.parseLong(fields[2]),
-        Integer.parseInt(fields[3]),
-        fields[4].strip(),
+        Long.parseLong(fields[3]),
+        Long.parseLong(fields[4]),
+        Integer.parseInt(fields[5]),
+        fields[6].strip(),
         findings.isEmpty()
             ? List.of()
             : new ArrayList<>(Arrays.asList(findings.split("\\" + FINDING))));

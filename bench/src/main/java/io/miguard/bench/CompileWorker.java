@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class CompileWorker {
     try {
       return compile(CompileRequest.readFrom(requestFile));
     } catch (IOException | RuntimeException | LinkageError e) {
-      return new CompileResult(0, 0, 0, 1, "the worker failed: " + e, List.of());
+      return new CompileResult(0, 0, 0, 0, 0, 1, "the worker failed: " + e, List.of());
     }
   }
 
@@ -58,6 +59,7 @@ public final class CompileWorker {
     // Start every measurement from a collected heap, so one compilation's garbage is not billed
     // to the next.
     System.gc();
+    long startCpu = processCpuNanos();
     long start = System.nanoTime();
     Timings.CheckTime timings;
     try (StandardJavaFileManager files =
@@ -75,11 +77,23 @@ public final class CompileWorker {
       timings = timers.read();
     }
     long wallNanos = System.nanoTime() - start;
-    return result(wallNanos, timings, diagnostics.getDiagnostics());
+    long processCpu = processCpuNanos();
+    return result(
+        wallNanos, processCpu - startCpu, processCpu, timings, diagnostics.getDiagnostics());
+  }
+
+  /** CPU time of this whole JVM so far, every thread; -1 where the platform cannot tell. */
+  static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static CompileResult result(
       long wallNanos,
+      long cpuNanos,
+      long processCpuNanos,
       Timings.CheckTime timings,
       List<Diagnostic<? extends JavaFileObject>> diagnostics) {
     int errors = 0;
@@ -87,7 +101,7 @@ public final class CompileWorker {
     List<String> findings = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
       String message = diagnostic.getMessage(Locale.ROOT);
-      String check = miguardCheckOf(message);
+      String check = MiguardChecks.checkOf(message);
       if (check != null) {
         String file =
             diagnostic.getSource() == null
@@ -101,16 +115,14 @@ public final class CompileWorker {
       }
     }
     return new CompileResult(
-        wallNanos, timings.allChecksNanos(), timings.miguardNanos(), errors, firstError, findings);
-  }
-
-  private static String miguardCheckOf(String message) {
-    for (String check : Configuration.MIGUARD_CHECKS) {
-      if (message.startsWith("[" + check + "]")) {
-        return check;
-      }
-    }
-    return null;
+        wallNanos,
+        cpuNanos,
+        processCpuNanos,
+        timings.allChecksNanos(),
+        timings.miguardNanos(),
+        errors,
+        firstError,
+        findings);
   }
 
   /**

@@ -13,10 +13,6 @@ enum Configuration {
   ERROR_PRONE("javac + Error Prone"),
   ERROR_PRONE_MIGUARD("javac + Error Prone + miguard");
 
-  /** The miguard checks, whose Error Prone timers {@link CompileWorker} sums. */
-  static final List<String> MIGUARD_CHECKS =
-      List.of("MiCloseBeforeDrain", "MiCloseInDifferentContext");
-
   private final String label;
 
   Configuration(String label) {

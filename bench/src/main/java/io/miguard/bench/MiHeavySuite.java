@@ -15,13 +15,11 @@ final class MiHeavySuite {
   static final int CLASSES_PER_STEP = 20;
   private static final int[] SIZES = {1, 2, 4, 8};
 
-  /** The most miguard may add to a build of MI-heavy code. */
-  static final int TARGET_PERCENT = 15;
-
   private MiHeavySuite() {}
 
-  static String run(Workers workers, BenchConfig config) throws IOException {
+  static SuiteReport run(Workers workers, BenchConfig config) throws IOException {
     List<Comparison> rows = new ArrayList<>();
+    List<String> sizes = new ArrayList<>();
     Table table = new Table(List.of("size", "classes", "lines", "findings"), Comparison.COLUMNS);
     warmUp(workers);
     for (int size : SIZES) {
@@ -37,6 +35,7 @@ final class MiHeavySuite {
                 config.iterations());
         requireSame(generated.expectedFindings(), comparison.findings());
         rows.add(comparison);
+        sizes.add(size + "x");
         table.row(
             List.of(
                 size + "x",
@@ -48,7 +47,10 @@ final class MiHeavySuite {
         Workers.deleteRecursively(root);
       }
     }
-    return table.render() + "\n" + Comparison.verdict(rows, TARGET_PERCENT);
+    List<Verdict> verdicts = Targets.warmMiHeavy(sizes, rows);
+    StringBuilder text = new StringBuilder(table.render()).append('\n');
+    verdicts.forEach(verdict -> text.append(verdict.line()).append('\n'));
+    return new SuiteReport(text.toString(), verdicts);
   }
 
   /** Unmeasured rounds over the 2x code before the table's first row. */

@@ -13,12 +13,9 @@ import java.util.stream.Stream;
  * here would be a false alarm, so it fails the run.
  */
 final class RealTreeSuite {
-  /** The most miguard may add to a build of code that never touches an operation handle. */
-  static final int TARGET_PERCENT = 2;
-
   private RealTreeSuite() {}
 
-  static String run(Workers workers, BenchConfig config) throws IOException {
+  static SuiteReport run(Workers workers, BenchConfig config) throws IOException {
     List<Comparison> rows = new ArrayList<>();
     Table table = new Table(List.of("tree", "files", "lines"), Comparison.COLUMNS);
     for (String tree : config.trees()) {
@@ -36,7 +33,8 @@ final class RealTreeSuite {
       rows.add(comparison);
       table.row(List.of(tree, sources.size(), lines(sources)), comparison.cells());
     }
-    return table.render() + "\n" + Comparison.verdict(rows, TARGET_PERCENT);
+    Verdict verdict = Targets.noMi(config.trees(), rows);
+    return new SuiteReport(table.render() + "\n" + verdict.line() + "\n", List.of(verdict));
   }
 
   static List<Path> javaFiles(Path directory) throws IOException {

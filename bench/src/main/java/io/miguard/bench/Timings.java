@@ -90,7 +90,7 @@ final class Timings {
     for (Map.Entry<String, Duration> timer : timers.entrySet()) {
       long nanos = timer.getValue().toNanos();
       all += nanos;
-      if (Configuration.MIGUARD_CHECKS.contains(timer.getKey())) {
+      if (MiguardChecks.names().contains(timer.getKey())) {
         miguard += nanos;
       }
     }

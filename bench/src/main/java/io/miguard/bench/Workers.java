@@ -16,14 +16,24 @@ import java.util.Map;
 final class Workers implements AutoCloseable {
   private final Map<Configuration, WorkerProcess> workers = new EnumMap<>(Configuration.class);
   private final Map<Configuration, Path> outputs = new EnumMap<>(Configuration.class);
+  private final List<String> jvmArgs;
   private final String errorProneJdkFlag;
 
-  private Workers(String errorProneJdkFlag) {
+  private Workers(List<String> jvmArgs, String errorProneJdkFlag) {
+    this.jvmArgs = List.copyOf(jvmArgs);
     this.errorProneJdkFlag = errorProneJdkFlag;
   }
 
+  /**
+   * A compilation in a JVM started for it alone, as a CI build's first module pays it.
+   *
+   * @param processWallNanos from starting the JVM to its exit
+   * @param result what the compilation measured inside the JVM
+   */
+  record ColdCompile(long processWallNanos, CompileResult result) {}
+
   static Workers start(List<String> jvmArgs, String errorProneJdkFlag) throws IOException {
-    Workers started = new Workers(errorProneJdkFlag);
+    Workers started = new Workers(jvmArgs, errorProneJdkFlag);
     try {
       for (Configuration configuration : Configuration.values()) {
         started.workers.put(configuration, WorkerProcess.start(configuration, jvmArgs));
@@ -39,6 +49,36 @@ final class Workers implements AutoCloseable {
   /** Compiles {@code sources} in the worker of {@code configuration}; fails on any javac error. */
   CompileResult compile(Configuration configuration, List<Path> sources, List<String> classPath)
       throws IOException {
+    return checked(
+        configuration,
+        workers.get(configuration).compile(request(configuration, sources, classPath)));
+  }
+
+  /**
+   * Compiles {@code sources} in a fresh JVM of {@code configuration}'s class path that exits after
+   * it (a fresh javac process: Error Prone and miguard loaded, and their code run, from cold).
+   */
+  ColdCompile compileInFreshProcess(
+      Configuration configuration, List<Path> sources, List<String> classPath) throws IOException {
+    CompileRequest request = request(configuration, sources, classPath);
+    long start = System.nanoTime();
+    CompileResult result;
+    try (WorkerProcess process = WorkerProcess.start(configuration, jvmArgs)) {
+      result = process.compile(request);
+    }
+    long wallNanos = System.nanoTime() - start;
+    return new ColdCompile(wallNanos, checked(configuration, result));
+  }
+
+  private CompileRequest request(
+      Configuration configuration, List<Path> sources, List<String> classPath) {
+    return new CompileRequest(
+        options(configuration, errorProneJdkFlag, outputs.get(configuration), classPath), sources);
+  }
+
+  /** The javac options of a benchmark compilation: the configuration's, then the common ones. */
+  static List<String> options(
+      Configuration configuration, String errorProneJdkFlag, Path output, List<String> classPath) {
     List<String> options = new ArrayList<>(configuration.options(errorProneJdkFlag));
     options.addAll(
         List.of(
@@ -52,10 +92,13 @@ final class Workers implements AutoCloseable {
             "-Xmaxwarns",
             "1000000",
             "-d",
-            outputs.get(configuration).toString(),
+            output.toString(),
             "-classpath",
             String.join(File.pathSeparator, classPath)));
-    CompileResult result = workers.get(configuration).compile(new CompileRequest(options, sources));
+    return options;
+  }
+
+  private static CompileResult checked(Configuration configuration, CompileResult result) {
     if (result.errors() > 0) {
       throw new IllegalStateException(
           configuration.label()

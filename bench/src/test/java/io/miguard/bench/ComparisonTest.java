@@ -21,7 +21,16 @@ class ComparisonTest {
   }
 
   private static CompileResult result(double wall, double inside, List<String> findings) {
-    return new CompileResult((long) (wall * SECOND), 0, (long) (inside * SECOND), 0, "", findings);
+    // CPU time: twice the wall clock (two cores busy).
+    return new CompileResult(
+        (long) (wall * SECOND),
+        (long) (2 * wall * SECOND),
+        0,
+        0,
+        (long) (inside * SECOND),
+        0,
+        "",
+        findings);
   }
 
   @Test
@@ -41,21 +50,20 @@ class ComparisonTest {
   }
 
   @Test
-  void verdictJudgesTheWorstRowByBothMeasures() {
-    Comparison fast = new Comparison();
-    fast.addRound(round(1, 10, 10.1, 0.05));
-    Comparison slow = new Comparison();
-    slow.addRound(round(1, 10, 13, 0.1));
+  void cellsShowTheCpuOverheadPairedLikeTheWallClock() {
+    Comparison comparison = new Comparison();
+    comparison.addRound(round(1, 10, 11, 0.2));
 
-    assertThat(Comparison.verdict(List.of(fast), 2))
-        .isEqualTo(
-            String.format(
-                "target: miguard adds at most +2%%. Worst row: wall +1.0%% (holds), inside"
-                    + " miguard 0.50%% (holds)%n"));
-    assertThat(Comparison.verdict(List.of(fast, slow), 2))
-        .isEqualTo(
-            String.format(
-                "target: miguard adds at most +2%%. Worst row: wall +30.0%% (MISSED), inside"
-                    + " miguard 1.00%% (holds)%n"));
+    assertThat(comparison.cells())
+        .containsExactly(
+            "1.00 s (1.00–1.00)",
+            "10.00 s (10.00–10.00)",
+            "11.00 s (11.00–11.00)",
+            "10.00x",
+            "+10.0% (+10.0–+10.0)",
+            "+10.0% (+10.0–+10.0)",
+            "200 ms (200–200)",
+            "2.00%")
+        .inOrder();
   }
 }

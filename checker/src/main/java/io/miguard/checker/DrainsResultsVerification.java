@@ -1,7 +1,6 @@
 package io.miguard.checker;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -12,6 +11,7 @@ import io.miguard.checker.analysis.BodyAnalysis;
 import io.miguard.checker.analysis.DrainState;
 import io.miguard.checker.analysis.OperationState;
 import io.miguard.checker.analysis.ProtocolModel;
+import io.miguard.checker.sarif.Related;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +24,7 @@ final class DrainsResultsVerification {
   private DrainsResultsVerification() {}
 
   static void verify(
-      BugChecker check,
+      OperationBodyChecker check,
       MethodTree method,
       BodyAnalysis analysis,
       ProtocolModel model,
@@ -61,7 +61,7 @@ final class DrainsResultsVerification {
   }
 
   private static void report(
-      BugChecker check,
+      OperationBodyChecker check,
       Tree where,
       String what,
       MethodSymbol method,
@@ -83,6 +83,10 @@ final class DrainsResultsVerification {
             + ". Callers count a call of "
             + method.getSimpleName()
             + "() as a drain; retrieve results until moreResults() is false on every path.";
-    state.reportMatch(check.buildDescription(where).setMessage(message).build());
+    List<Related> related =
+        witness == null
+            ? List.of()
+            : List.of(new Related(witness, "The path through this line returns undrained."));
+    check.reportFinding(state, where, message, related, null);
   }
 }

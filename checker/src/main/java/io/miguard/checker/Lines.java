@@ -3,7 +3,7 @@ package io.miguard.checker;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.Tree;
-import java.io.IOException;
+import io.miguard.checker.analysis.SourceText;
 import org.jspecify.annotations.Nullable;
 
 /** Line numbers and indentation of trees, for diagnostics and fixes. */
@@ -19,20 +19,8 @@ final class Lines {
     return Long.toString(state.getPath().getCompilationUnit().getLineMap().getLineNumber(position));
   }
 
-  /** The whitespace before {@code tree} on its line (empty if code precedes it there). */
+  /** The whitespace before {@code tree} on its line (see {@link SourceText#indentationOf}). */
   static String indentationOf(Tree tree, VisitorState state) {
-    int position = ASTHelpers.getStartPosition(tree);
-    CharSequence source;
-    try {
-      source = state.getPath().getCompilationUnit().getSourceFile().getCharContent(false);
-    } catch (IOException e) {
-      return "";
-    }
-    int lineStart = position;
-    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
-    String prefix = source.subSequence(lineStart, position).toString();
-    return prefix.isBlank() ? prefix : "";
+    return SourceText.indentationOf(tree, state);
   }
 }

@@ -8,7 +8,6 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -30,6 +29,8 @@ import io.miguard.checker.analysis.ProtocolModel.StartSpec;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import io.miguard.checker.analysis.TreePaths;
 import io.miguard.checker.analysis.UnitAnalysis;
+import io.miguard.checker.sarif.Related;
+import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +49,7 @@ import org.jspecify.annotations.Nullable;
             + " before it is closed, even after cancel",
     severity = ERROR,
     linkType = BugPattern.LinkType.CUSTOM,
-    link = "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiCloseBeforeDrain.md",
+    link = ProjectLinks.BUG_PATTERNS + "MiCloseBeforeDrain.md",
     documentSuppression = true)
 public final class MiCloseBeforeDrain extends OperationBodyChecker {
   private final AnalysisOptions options;
@@ -64,6 +65,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
    */
   @Inject
   public MiCloseBeforeDrain(ErrorProneFlags flags) {
+    super(flags);
     this.options =
         new AnalysisOptions(flags.getBoolean("MiCloseBeforeDrain:ExceptionalPaths").orElse(false));
   }
@@ -89,7 +91,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
     for (CloseEvent event : analysis.closeEvents()) {
       Finding finding = findUndrained(event, analysis);
       if (finding != null) {
-        state.reportMatch(describe(event, finding, state));
+        report(event, finding, state);
       }
     }
   }
@@ -144,7 +146,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
     return b == null || ASTHelpers.getStartPosition(a) < ASTHelpers.getStartPosition(b);
   }
 
-  private Description describe(CloseEvent event, Finding finding, VisitorState state) {
+  private void report(CloseEvent event, Finding finding, VisitorState state) {
     OperationState operation = finding.operation();
     StringBuilder message = new StringBuilder();
     message
@@ -181,15 +183,20 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
     message.append(
         " Retrieve results until moreResults() is false (or drain it) on every path before the"
             + " close.");
-    Description.Builder description =
-        buildDescription(event.reportTree()).setMessage(message.toString());
-    if (finding.neverDrained()) {
-      SuggestedFix fix = drainFix(event, operation, state);
-      if (fix != null) {
-        description.addFix(fix);
-      }
+    List<Related> related = new ArrayList<>();
+    if (finding.witness() != null) {
+      related.add(
+          new Related(
+              finding.witness(), "The path through this line reaches the close undrained."));
     }
-    return description.build();
+    if (operation.startedAt() != null) {
+      related.add(new Related(operation.startedAt(), "The operation is started here."));
+    }
+    if (operation.cancelledAt() != null) {
+      related.add(new Related(operation.cancelledAt(), "This cancel does not drain it."));
+    }
+    SuggestedFix fix = finding.neverDrained() ? drainFix(event, operation, state) : null;
+    reportFinding(state, event.reportTree(), message.toString(), related, fix);
   }
 
   /**
@@ -232,7 +239,7 @@ public final class MiCloseBeforeDrain extends OperationBodyChecker {
     if (receiverType == null) {
       return null;
     }
-    ProtocolModel model = UnitAnalysis.of(state, options).model();
+    ProtocolModel model = UnitAnalysis.of(state, options, flags()).model();
     MethodSymbol drainMethod =
         drainMethodFor(operation, model.receiverDrainMethods(receiverType.tsym), model);
     String receiver = state.getSourceForNode(select.getExpression());

@@ -4,10 +4,10 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -39,10 +39,13 @@ import io.miguard.checker.analysis.ThreadHop;
 import io.miguard.checker.analysis.ThreadHops;
 import io.miguard.checker.analysis.TreePaths;
 import io.miguard.checker.analysis.UnitAnalysis;
+import io.miguard.checker.sarif.Related;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,10 +63,20 @@ import org.jspecify.annotations.Nullable;
             + " started it",
     severity = ERROR,
     linkType = BugPattern.LinkType.CUSTOM,
-    link =
-        "https://github.com/miguard/miguard/blob/main/docs/bugpatterns/MiCloseInDifferentContext.md",
+    link = ProjectLinks.BUG_PATTERNS + "MiCloseInDifferentContext.md",
     documentSuppression = true)
 public final class MiCloseInDifferentContext extends OperationBodyChecker {
+
+  /** The check with no flags. */
+  public MiCloseInDifferentContext() {
+    this(ErrorProneFlags.empty());
+  }
+
+  /** The check configured by the compilation's {@code -XepOpt:Miguard:...} flags. */
+  @Inject
+  public MiCloseInDifferentContext(ErrorProneFlags flags) {
+    super(flags);
+  }
 
   @Override
   AnalysisOptions options() {
@@ -78,7 +91,7 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
     for (CloseEvent event : analysis.closeEvents()) {
       Finding finding = find(event, analysis, state);
       if (finding != null) {
-        state.reportMatch(describe(event, finding, model, state));
+        report(event, finding, model, state);
       }
     }
   }
@@ -145,8 +158,7 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
 
   // ---- diagnostics ----
 
-  private Description describe(
-      CloseEvent event, Finding finding, ProtocolModel model, VisitorState state) {
+  private void report(CloseEvent event, Finding finding, ProtocolModel model, VisitorState state) {
     ContextStack startedIn = finding.operation().startedIn();
     ContextEntry starting = startedIn.top();
     ContextExit exit = null;
@@ -170,13 +182,15 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
       message.append(", after that impersonation ended on line ").append(endLine(exit, state));
     }
     message.append("; close an operation in the security context that started it");
-    Description.Builder description =
-        buildDescription(event.reportTree()).setMessage(message.toString());
-    SuggestedFix fix = exit == null ? null : CloseMove.fix(event, finding, exit, state);
-    if (fix != null) {
-      description.addFix(fix);
+    List<Related> related = new ArrayList<>();
+    if (finding.operation().startedAt() != null) {
+      related.add(new Related(finding.operation().startedAt(), "The operation is started here."));
     }
-    return description.build();
+    if (exit != null) {
+      related.add(new Related(exit.tree(), "The impersonation that started it ends here."));
+    }
+    SuggestedFix fix = exit == null ? null : CloseMove.fix(event, finding, exit, state);
+    reportFinding(state, event.reportTree(), message.toString(), related, fix);
   }
 
   /** How a context reads in a diagnostic: its innermost entry, with identity and line. */

@@ -1,10 +1,12 @@
 package io.miguard.checker;
 
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.fixes.Fix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
@@ -15,7 +17,12 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import io.miguard.checker.analysis.AnalysisOptions;
 import io.miguard.checker.analysis.BodyAnalysis;
+import io.miguard.checker.analysis.MiguardFlags;
+import io.miguard.checker.analysis.SkippedBodies;
 import io.miguard.checker.analysis.UnitAnalysis;
+import io.miguard.checker.sarif.Related;
+import io.miguard.checker.sarif.SarifLog;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,16 +40,56 @@ import org.jspecify.annotations.Nullable;
 abstract class OperationBodyChecker extends BugChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher, ClassTreeMatcher {
 
+  /** The compilation's {@code -XepOpt:Miguard:...} flags. */
+  private final MiguardFlags flags;
+
+  OperationBodyChecker(ErrorProneFlags flags) {
+    this.flags = MiguardFlags.from(flags);
+  }
+
+  /** The compilation's {@code -XepOpt:Miguard:...} flags. */
+  final MiguardFlags flags() {
+    return flags;
+  }
+
   /** The analysis options this check reads the bodies with. */
   abstract AnalysisOptions options();
 
   /**
-   * Reports what the check finds in one analysed body (through {@link VisitorState#reportMatch}).
+   * Reports what the check finds in one analysed body (through {@link #reportFinding}).
    *
    * @param method the method or constructor, or null for a lambda or initializer
    */
   abstract void report(
       BodyAnalysis analysis, UnitAnalysis unit, @Nullable MethodTree method, VisitorState state);
+
+  /**
+   * Reports one finding of this check: the one place where miguard's checks report. It reports the
+   * diagnostic to Error Prone ({@link VisitorState#reportMatch}) and records the finding in the
+   * compilation's SARIF log when {@code -XepOpt:Miguard:SarifFile} asks for one.
+   *
+   * @param where the tree the diagnostic points at
+   * @param message the diagnostic's message
+   * @param related the other places the finding refers to (the line through which the faulty path
+   *     runs, where the operation started), most telling first; SARIF related locations
+   * @param fix the suggested fix, or null
+   */
+  final void reportFinding(
+      VisitorState state, Tree where, String message, List<Related> related, @Nullable Fix fix) {
+    Description.Builder description = buildDescription(where).setMessage(message);
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    state.reportMatch(description.build());
+    SarifLog log = SarifLog.of(state);
+    if (log.enabled()) {
+      try {
+        log.add(this, state, where, message, related, fix);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot record the finding in the SARIF log", e);
+      }
+    }
+  }
 
   @Override
   public final Description matchMethod(MethodTree tree, VisitorState state) {
@@ -56,6 +103,15 @@ abstract class OperationBodyChecker extends BugChecker
 
   @Override
   public final Description matchClass(ClassTree tree, VisitorState state) {
+    // Lists the check in the SARIF log (if one is written) whether or not it finds anything.
+    try {
+      SarifLog.of(state).ruleRan(this, state);
+    } catch (Throwable failure) {
+      if (flags.failFast() || !SkippedBodies.mayContinueAfter(failure)) {
+        throw failure;
+      }
+      SkippedBodies.instance(state.context).failed(state.getPath(), failure);
+    }
     for (Tree member : tree.getMembers()) {
       if (isInitializer(member) && !isSuppressed(member, state)) {
         checkBody(state.withPath(new TreePath(state.getPath(), member)), null);
@@ -72,20 +128,22 @@ abstract class OperationBodyChecker extends BugChecker
 
   /**
    * Analyses the body at the current path and reports on it. Never crashes the compilation: a body
-   * the analysis or the report cannot handle is skipped, and nothing is invented for it (unless
-   * {@link UnitAnalysis#FAIL_FAST}, which the tests set).
+   * the analysis or the report fails on is skipped, nothing is invented for it, and one warning
+   * names it and the failure ({@link SkippedBodies}); unless {@link MiguardFlags#failFast()}, which
+   * miguard's tests set, or the JVM itself is failing ({@link SkippedBodies#mayContinueAfter}).
    */
   private Description checkBody(VisitorState state, @Nullable MethodTree method) {
     try {
-      UnitAnalysis unit = UnitAnalysis.of(state, options());
+      UnitAnalysis unit = UnitAnalysis.of(state, options(), flags);
       BodyAnalysis analysis = unit.analyse(state.getPath());
       if (analysis != null) {
         report(analysis, unit, method, state);
       }
-    } catch (RuntimeException | StackOverflowError e) {
-      if (UnitAnalysis.FAIL_FAST) {
-        throw e;
+    } catch (Throwable failure) {
+      if (flags.failFast() || !SkippedBodies.mayContinueAfter(failure)) {
+        throw failure;
       }
+      SkippedBodies.instance(state.context).failed(state.getPath(), failure);
     }
     return Description.NO_MATCH;
   }

@@ -13,7 +13,8 @@ class GeneratedProgramRegressionsTest {
   @Nested
   class CloseBeforeDrain {
     private final CompilationTestHelper helper =
-        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+        CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
+            .setArgs(FailFast.FLAG);
 
     /**
      * A runAs lambda runs during its call, but inside code handed to another thread that call

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  */
 class MiCloseBeforeDrainConstructsTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+      CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   @Test
   void everyConstruct() {

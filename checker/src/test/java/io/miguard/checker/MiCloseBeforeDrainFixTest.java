@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 /** The suggested fix: drain before an explicit close of a multi-result operation never drained. */
 class MiCloseBeforeDrainFixTest {
   private final BugCheckerRefactoringTestHelper helper =
-      BugCheckerRefactoringTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+      BugCheckerRefactoringTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   @Test
   void insertsTheHandleTypesDrainBeforeTheClose() {

@@ -6,14 +6,11 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -80,35 +77,10 @@ class MiCloseBeforeDrainPluginTest {
   }
 
   private static List<String> pluginOptions() throws URISyntaxException {
-    String classpath = testClasspath();
-    List<String> options = new ArrayList<>();
-    options.add("-XDcompilePolicy=simple");
-    options.add("--should-stop=ifError=FLOW");
-    if (Runtime.version().feature() >= 21) {
-      options.add("-XDaddTypeAnnotationsToSymbol=true");
-    }
-    options.add("-classpath");
-    options.add(classpath);
-    // Error Prone and the checker are found on the processor path, as a build tool puts them.
-    options.add("-processorpath");
-    options.add(checkerClasses() + File.pathSeparator + classpath);
-    // PackageInfo cannot handle compile-testing's in-memory source URIs.
-    options.add("-Xplugin:ErrorProne -Xep:PackageInfo:OFF");
-    return options;
+    return JavacWithPlugin.options("");
   }
 
-  /** The test class path (surefire may hide it behind a manifest-only jar). */
-  private static String testClasspath() {
-    String surefire = System.getProperty("surefire.test.class.path");
-    String classpath = surefire != null ? surefire : System.getProperty("java.class.path");
-    return Arrays.stream(classpath.split(File.pathSeparator))
-        .filter(entry -> !entry.isEmpty())
-        .collect(Collectors.joining(File.pathSeparator));
-  }
-
-  /** The directory the checker's main classes were built into. */
   private static Path checkerClasses() throws URISyntaxException {
-    return Path.of(
-        MiCloseBeforeDrain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return JavacWithPlugin.checkerClasses();
   }
 }

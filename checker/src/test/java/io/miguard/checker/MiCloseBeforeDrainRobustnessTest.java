@@ -7,12 +7,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Newer language features (records, patterns, text blocks, labelled loops, nested try/finally): the
- * analysis must neither crash (the tests run with {@code miguard.analysis.failFast}, so a failure
- * is not skipped silently) nor misjudge.
+ * analysis must neither crash (the tests run with {@code -XepOpt:Miguard:FailFast=true}, so a
+ * failure is not skipped silently) nor misjudge.
  */
 class MiCloseBeforeDrainRobustnessTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+      CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   @Test
   void recordsPatternsTextBlocksLabelsAndNestedFinally() {

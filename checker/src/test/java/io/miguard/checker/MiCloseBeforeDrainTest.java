@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  */
 class MiCloseBeforeDrainTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+      CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   @Test
   void loopsDrainOnTheFalseEdgeOfMoreResults() {
@@ -59,9 +60,9 @@ class MiCloseBeforeDrainTest {
 
   @Test
   void exceptionalPathsOptionReportsUnwindingPaths() {
-    helper
+    CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
+        .setArgs(FailFast.FLAG, "-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true")
         .addSourceFile("testdata/ExceptionalPaths.java")
-        .setArgs("-XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true")
         .doTest();
   }
 

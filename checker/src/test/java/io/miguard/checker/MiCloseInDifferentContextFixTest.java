@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 /** The suggested fix of {@link MiCloseInDifferentContext}: the close moves back into the scope. */
 class MiCloseInDifferentContextFixTest {
   private final BugCheckerRefactoringTestHelper helper =
-      BugCheckerRefactoringTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+      BugCheckerRefactoringTestHelper.newInstance(MiCloseInDifferentContext.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   @Test
   void closeAfterAnExplicitRevertMovesBeforeIt() {

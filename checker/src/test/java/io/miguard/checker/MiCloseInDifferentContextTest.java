@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class MiCloseInDifferentContextTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass());
+      CompilationTestHelper.newInstance(MiCloseInDifferentContext.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   /** A class {@code Test} whose body, from line 7 on, is {@code lines}. */
   private CompilationTestHelper method(String... lines) {

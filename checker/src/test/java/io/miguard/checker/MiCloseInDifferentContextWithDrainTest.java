@@ -18,6 +18,7 @@ class MiCloseInDifferentContextWithDrainTest {
             ScannerSupplier.fromBugCheckerClasses(
                 MiCloseBeforeDrain.class, MiCloseInDifferentContext.class),
             getClass())
+        .setArgs(FailFast.FLAG)
         .addSourceLines(
             "Test.java",
             "import io.miguard.mi.*;",

@@ -122,6 +122,7 @@ class ThreadHopsTest {
   @Test
   void onlyTheArgumentsThatCarryCodeHop() {
     CompilationTestHelper.newInstance(HoppingArgumentReporter.class, getClass())
+        .setArgs(FailFast.FLAG)
         .addSourceLines(
             "Arguments.java",
             "import io.miguard.annotations.RunsOnAnotherThread;",
@@ -145,7 +146,7 @@ class ThreadHopsTest {
   }
 
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(ThreadHopReporter.class, getClass());
+      CompilationTestHelper.newInstance(ThreadHopReporter.class, getClass()).setArgs(FailFast.FLAG);
 
   @Test
   void executorsAndThreadsHop() {

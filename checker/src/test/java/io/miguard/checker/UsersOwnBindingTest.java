@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  */
 class UsersOwnBindingTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass());
+      CompilationTestHelper.newInstance(MiCloseBeforeDrain.class, getClass())
+          .setArgs(FailFast.FLAG);
 
   @Test
   void annotatedWrappersOfTheUser() {

@@ -2,6 +2,7 @@ package io.miguard.samples;
 
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.stream.Collectors.joining;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,13 @@ class BadSampleFindingsTest {
   private static final Pattern MARKER = Pattern.compile("//\\s*miguard:\\s*(Mi\\w+)");
   private static final Pattern CHECK_NAME = Pattern.compile("^\\[(Mi\\w+)\\]");
   private static final List<String> CHECKS =
-      List.of("MiCloseBeforeDrain", "MiCloseInDifferentContext");
+      List.of(
+          "MiCloseBeforeDrain",
+          "MiCloseInDifferentContext",
+          "MiOperationNotClosed",
+          "MiRetrievalOnAsyncOperation",
+          "MiResultUsedAfterRetrieval",
+          "MiCloseInCallback");
 
   @Test
   void findingsAreExactlyTheMarkedLines() throws IOException {
@@ -83,7 +90,7 @@ class BadSampleFindingsTest {
             "--should-stop=ifError=FLOW",
             "-XDaddTypeAnnotationsToSymbol=true",
             "-Xplugin:ErrorProne -XepDisableAllChecks"
-                + " -Xep:MiCloseBeforeDrain:WARN -Xep:MiCloseInDifferentContext:WARN",
+                + CHECKS.stream().map(check -> " -Xep:" + check + ":WARN").collect(joining()),
             "--release",
             "17",
             "-classpath",

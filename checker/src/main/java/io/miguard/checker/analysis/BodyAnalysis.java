@@ -1,6 +1,8 @@
 package io.miguard.checker.analysis;
 
 import com.google.common.collect.ImmutableList;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import java.util.List;
@@ -21,6 +23,7 @@ public final class BodyAnalysis {
   private final @Nullable OperationId receiver;
   private final Map<Tree, OperationStore> creations;
   private final List<BodyRecorder.Return> returns;
+  private final ProtocolEvents events;
 
   BodyAnalysis(
       TreePath path,
@@ -29,7 +32,8 @@ public final class BodyAnalysis {
       @Nullable OperationStore exitStore,
       @Nullable OperationId receiver,
       Map<Tree, OperationStore> creations,
-      List<BodyRecorder.Return> returns) {
+      List<BodyRecorder.Return> returns,
+      ProtocolEvents events) {
     this.path = path;
     this.entry = entry;
     this.closeEvents = ImmutableList.copyOf(closeEvents);
@@ -37,6 +41,56 @@ public final class BodyAnalysis {
     this.receiver = receiver;
     this.creations = creations;
     this.returns = returns;
+    this.events = events;
+  }
+
+  /** Every retrieval from an operation in the body. */
+  public ImmutableList<RetrievalEvent> retrievals() {
+    return events.retrievals();
+  }
+
+  /** Every read of a borrowed object after its release, on all paths to the read or some. */
+  public ImmutableList<StaleRead> staleReads() {
+    return events.staleReads();
+  }
+
+  /** Every close of a session or of the application in the body. */
+  public ImmutableList<HandleCloseEvent> handleCloses() {
+    return events.handleCloses();
+  }
+
+  /**
+   * The operations the body started and still holds (not escaped to code the analysis cannot see,
+   * not captured) that are not closed on some path to normal completion; empty if the body never
+   * completes normally.
+   */
+  public ImmutableList<OperationState> unclosedAtNormalExit() {
+    if (exitStore == null) {
+      return ImmutableList.of();
+    }
+    Tree code = codeTree();
+    ImmutableList.Builder<OperationState> unclosed = ImmutableList.builder();
+    exitStore
+        .operations()
+        .forEach(
+            (id, state) -> {
+              if (ProtocolEvents.heldOpen(state, code)) {
+                unclosed.add(state);
+              }
+            });
+    return unclosed.build();
+  }
+
+  /** The code of the body (a method's block, a lambda's body, the initializer). */
+  private Tree codeTree() {
+    Tree leaf = path.getLeaf();
+    if (leaf instanceof MethodTree method && method.getBody() != null) {
+      return method.getBody();
+    }
+    if (leaf instanceof LambdaExpressionTree lambda) {
+      return lambda.getBody();
+    }
+    return leaf;
   }
 
   /** The path to the body's tree (a method, lambda, initializer block or field). */

@@ -20,11 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class BodyEntries {
   private final ProtocolModel model;
-  private final SourceText source;
 
-  BodyEntries(ProtocolModel model, SourceText source) {
+  BodyEntries(ProtocolModel model) {
     this.model = model;
-    this.source = source;
   }
 
   /** The entry of a body its callers enter: a method, constructor or initializer. */
@@ -52,7 +50,7 @@ final class BodyEntries {
     if (callback != null) {
       return new BodyEntry(BodyEntry.Kind.CALLBACK, true, callbackContext(callback), call);
     }
-    ContextEntry runAs = handOff == null ? null : runAsEntry(handOff);
+    ContextEntry runAs = handOff == null ? null : runAsEntry(handOff, state);
     if (runAs != null) {
       return new BodyEntry(BodyEntry.Kind.RUN_AS, true, enclosingContext.push(runAs), call);
     }
@@ -83,7 +81,7 @@ final class BodyEntries {
       return new Placement(creation, false);
     }
     Nesting.HandOff handOff = Nesting.handOffOf(path, code);
-    ContextEntry runAs = handOff == null ? null : runAsEntry(handOff);
+    ContextEntry runAs = handOff == null ? null : runAsEntry(handOff, state);
     if (runAs != null) {
       return new Placement(creation.push(runAs), true);
     }
@@ -113,7 +111,7 @@ final class BodyEntries {
    * The entry a {@code @RunsAs} call makes for the code passed through {@code handOff}, or null if
    * the call is not one or that argument is its identity.
    */
-  private @Nullable ContextEntry runAsEntry(Nesting.HandOff handOff) {
+  private @Nullable ContextEntry runAsEntry(Nesting.HandOff handOff, VisitorState state) {
     Tree call = handOff.call();
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol callee) || !model.runsAs(callee)) {
       return null;
@@ -130,7 +128,7 @@ final class BodyEntries {
         identity >= 0 && identity < arguments.size() ? arguments.get(identity) : null;
     return new ContextEntry(
         ContextEntry.Kind.RUN_AS,
-        IdentityKey.of(identityArgument, source.of(identityArgument)),
+        IdentityKey.of(identityArgument, SourceText.of(identityArgument, state)),
         call);
   }
 }

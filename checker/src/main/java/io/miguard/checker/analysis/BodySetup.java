@@ -10,8 +10,6 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.tree.TreeInfo;
 import io.miguard.checker.analysis.OperationState.Origin;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
@@ -84,8 +82,9 @@ final class BodySetup {
       @Override
       public Void visitTry(TryTree tree, Void unused) {
         BlockTree block = tree.getFinallyBlock();
-        if (block instanceof JCTree jc) {
-          finallyBlocks.add(new int[] {jc.getStartPosition(), TreeInfo.endPos(jc)});
+        if (block != null) {
+          finallyBlocks.add(
+              new int[] {ASTHelpers.getStartPosition(block), unit.endPositionOf(block)});
         }
         for (Tree resource : tree.getResources()) {
           Symbol symbol = ASTHelpers.getSymbol(resource);
@@ -154,11 +153,11 @@ final class BodySetup {
   }
 
   IdentityKey identityOf(@Nullable ExpressionTree identity) {
-    return IdentityKey.of(identity, identity == null ? null : unit.source().of(identity));
+    return IdentityKey.of(identity, identity == null ? null : unit.sourceOf(identity));
   }
 
   @Nullable String sourceOf(@Nullable Tree tree) {
-    return unit.source().of(tree);
+    return unit.sourceOf(tree);
   }
 
   /** The entry store: the enclosing body's facts, the parameters, the receiver. */

@@ -1,17 +1,29 @@
 package io.miguard.checker.analysis;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import io.miguard.checker.analysis.CloseEvent.Kind;
 import io.miguard.checker.analysis.OperationState.Origin;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.StartSpec;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
-import io.miguard.checker.analysis.Value.FlagKind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
@@ -52,7 +64,12 @@ final class CallTransfer {
       OperationStore store,
       Values values) {
     Call call = new Call(node, method, receiver, store);
-    applyReceiverRole(call, node.getTarget().getReceiver());
+    Node receiverNode = node.getTarget().getReceiver();
+    if (!method.isStatic() && receiverNode.getTree() != null) {
+      recorder.read(node, receiverNode.getTree(), receiver, store);
+    }
+    applyHandleClose(call, receiverNode);
+    applyReceiverRole(call, receiverNode);
     applyResultPredicate(call, values);
     call.store = passArguments(node, method, node.getArguments(), call.store, values);
     applyStart(call);
@@ -82,6 +99,15 @@ final class CallTransfer {
     ImmutableSet<OperationId> ops = call.receiver.operations();
     switch (call.receiver.kind()) {
       case OPERATION -> {
+        Tree tree = call.node.getTree();
+        if (model.retrievesResult(method)
+            || model.drainsReceiver(method)
+            || model.drainedByIteration(method)) {
+          recorder.retrieved(call.node, tree, call.receiver, call.store);
+        }
+        if (model.retrievesResult(method) || model.drainsReceiver(method)) {
+          call.store = release(call.store, ops, tree);
+        }
         if (model.retrievesResult(method)) {
           call.store = call.store.update(ops, OperationState::retrieved);
           // MI reports a failed retrieval as the final result: an exception here drains.
@@ -90,10 +116,11 @@ final class CallTransfer {
         } else if (model.drainsReceiver(method)) {
           call.store = call.store.update(ops, OperationState::drain);
           call.exceptional = call.store;
+        } else if (model.reportsDrained(method)) {
+          call.result = Value.condition(Condition.fact(Condition.FactKind.DRAINED, ops));
         } else if (model.drainedByIteration(method)) {
           call.result = Value.of(Value.Kind.ITERABLE, ops);
         } else if (model.cancels(method)) {
-          Tree tree = call.node.getTree();
           call.store = call.store.update(ops, s -> s.cancelled(tree));
         } else if (model.closesReceiver(method)) {
           boolean synthetic = !call.node.getInSource();
@@ -103,11 +130,16 @@ final class CallTransfer {
               synthetic ? receiverNode.getTree() : call.node.getTree(),
               call.receiver,
               call.store);
+          Tree resource =
+              synthetic ? setup.resourceOf(ASTHelpers.getSymbol(receiverNode.getTree())) : null;
+          call.store = close(call.store, ops, resource != null ? resource : tree);
         }
       }
       case RESULT -> {
         if (model.isMoreResultsAccessor(method)) {
-          call.result = Value.flag(ops, FlagKind.MORE_RESULTS, true);
+          call.result = Value.condition(Condition.fact(Condition.FactKind.MORE_RESULTS, ops));
+        } else if (model.borrowsResult(method)) {
+          call.result = Value.borrowed(ops);
         }
       }
       case ITERABLE -> {
@@ -119,9 +151,10 @@ final class CallTransfer {
       }
       case ITERATOR -> {
         // Each step of the iteration retrieves results; a failure is reported once drained.
+        call.store = release(call.store, ops, call.node.getTree());
         call.exceptional = call.store.update(ops, OperationState::drain);
         if (setup.iterations().isHasNext(method)) {
-          call.result = Value.flag(ops, FlagKind.ITERATION, true);
+          call.result = Value.condition(Condition.fact(Condition.FactKind.HAS_NEXT, ops));
         } else if (!setup.iterations().isNext(method)) {
           call.exceptional = null;
           call.store = call.store.escape(call.receiver);
@@ -141,16 +174,76 @@ final class CallTransfer {
     }
   }
 
-  /** A call to a {@code moreResults()} predicate of this unit is the accessor on its argument. */
-  private void applyResultPredicate(Call call, Values values) {
-    ResultPredicate predicate = setup.summaries().resultPredicateOf(call.method);
-    List<Node> arguments = call.node.getArguments();
-    if (predicate == null || predicate.parameter() >= arguments.size()) {
+  /**
+   * A close of a session or of the application: recorded with the session variable it closes (for
+   * the operations still open on it) and whether it is the implicit close of a try-with-resources.
+   */
+  private void applyHandleClose(Call call, Node receiverNode) {
+    HandleCloseEvent.Role role;
+    if (model.closesSession(call.method)) {
+      role = HandleCloseEvent.Role.SESSION;
+    } else if (model.closesApplication(call.method)) {
+      role = HandleCloseEvent.Role.APPLICATION;
+    } else {
       return;
     }
-    Value argument = values.of(arguments.get(predicate.parameter()), call.store);
-    if (argument.is(Value.Kind.RESULT)) {
-      call.result = Value.flag(argument.operations(), FlagKind.MORE_RESULTS, predicate.moreWhen());
+    boolean synthetic = !call.node.getInSource();
+    recorder.handleClosed(
+        call.node,
+        role,
+        synthetic ? receiverNode.getTree() : call.node.getTree(),
+        synthetic,
+        sessionVariable(receiverNode),
+        call.store);
+  }
+
+  /**
+   * The variable a session expression names, if it always holds the same session while the body
+   * runs: an effectively final local or parameter, or a final field.
+   */
+  static @Nullable Element sessionVariable(@Nullable Node node) {
+    while (node instanceof TypeCastNode cast) {
+      node = cast.getOperand();
+    }
+    Element variable = null;
+    if (node instanceof LocalVariableNode local) {
+      variable = local.getElement();
+    } else if (node instanceof FieldAccessNode field
+        && (field.getReceiver() instanceof ThisNode || field.isStatic())) {
+      variable = field.getElement();
+    }
+    return variable instanceof Symbol symbol && ASTHelpers.isConsideredFinal(symbol)
+        ? variable
+        : null;
+  }
+
+  /** The operations are closed: and with them every object borrowed from their results. */
+  private static OperationStore close(OperationStore store, Set<OperationId> ops, Tree close) {
+    return release(store.update(ops, OperationState::close), ops, close);
+  }
+
+  /** A retrieval or close frees the objects borrowed from a single operation's results. */
+  private static OperationStore release(OperationStore store, Set<OperationId> ops, Tree release) {
+    if (ops.size() != 1) {
+      // A value that is one of several operations releases none of them for sure.
+      return store;
+    }
+    return store.releaseBorrowed(ops.iterator().next(), release);
+  }
+
+  /** A call to a boolean predicate of this unit is its formula over the arguments. */
+  private void applyResultPredicate(Call call, Values values) {
+    ResultPredicate predicate = setup.summaries().resultPredicateOf(call.method);
+    if (predicate == null) {
+      return;
+    }
+    List<Value> arguments = new ArrayList<>();
+    for (Node argument : call.node.getArguments()) {
+      arguments.add(values.of(argument, call.store));
+    }
+    Value result = Value.condition(predicate.of(arguments, model));
+    if (result.is(Value.Kind.FLAG)) {
+      call.result = result;
     }
   }
 
@@ -164,16 +257,22 @@ final class CallTransfer {
     MethodSummary summary = method == null ? null : setup.summaries().summaryOf(method);
     for (int i = 0; i < arguments.size(); i++) {
       Value argument = values.of(arguments.get(i), store);
+      Tree argumentTree = arguments.get(i).getTree();
+      if (argumentTree != null) {
+        recorder.read(call, argumentTree, argument, store);
+      }
       ImmutableSet<OperationId> ops = argument.escapingOperations();
       if (ops.isEmpty()) {
         continue;
       }
       if (method != null && argument.is(Value.Kind.OPERATION) && model.drainsParameter(method, i)) {
-        store = store.update(ops, OperationState::drain);
+        recorder.retrieved(call, call.getTree(), argument, store);
+        store = release(store.update(ops, OperationState::drain), ops, call.getTree());
       } else if (method != null
           && argument.is(Value.Kind.OPERATION)
           && model.closesParameter(method, i)) {
         recorder.closed(call, Kind.CLOSING_PARAMETER, call.getTree(), argument, store);
+        store = close(store, ops, call.getTree());
       } else if (summary != null && argument.is(Value.Kind.OPERATION) && !summary.escapes(i)) {
         Tree tree = call.getTree();
         int index = i;
@@ -205,11 +304,76 @@ final class CallTransfer {
     }
     MethodInvocationTree tree = call.node.getTree();
     OperationId id = OperationId.of(tree);
-    call.store =
-        call.store.withOperation(
-            id,
-            OperationState.fresh(Origin.STARTED, synchrony, results, tree, call.store.context()));
+    OperationState started =
+        OperationState.fresh(Origin.STARTED, synchrony, results, tree, call.store.context())
+            .onSession(
+                call.method.isStatic()
+                    ? null
+                    : sessionVariable(call.node.getTarget().getReceiver()));
+    if (start != null && synchrony != Synchrony.SYNC && callbacksMayClose(call, start)) {
+      // MI hands an asynchronous operation to its callbacks, which may close it.
+      started = started.escape();
+    }
+    call.store = call.store.withOperation(id, started);
     call.result = Value.operation(id);
+  }
+
+  /**
+   * Whether the callbacks of an asynchronous (or undecided) start may close the operation: unless
+   * they are a lambda or anonymous class written here (or such a lambda wrapped by a static
+   * factory) that never names an operation handle, they may.
+   */
+  private boolean callbacksMayClose(Call call, StartSpec start) {
+    List<? extends ExpressionTree> arguments = call.node.getTree().getArguments();
+    int index = start.callbacksParameter();
+    if (index < 0 || index >= arguments.size()) {
+      return true;
+    }
+    ExpressionTree callbacks = ASTHelpers.stripParentheses(arguments.get(index));
+    if (callbacks instanceof MethodInvocationTree wrap
+        && ASTHelpers.getSymbol(wrap).isStatic()
+        && wrap.getArguments().size() == 1) {
+      callbacks = ASTHelpers.stripParentheses(wrap.getArguments().get(0));
+    }
+    boolean visible =
+        callbacks instanceof LambdaExpressionTree
+            || (callbacks instanceof NewClassTree creation && creation.getClassBody() != null);
+    return !visible || namesOperation(callbacks);
+  }
+
+  /** Whether {@code code} names a value of an operation-handle type (not just declares one). */
+  private boolean namesOperation(Tree code) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitIdentifier(IdentifierTree identifier, Void unused) {
+            return model.isOperationHandle((Type) ASTHelpers.getType(identifier));
+          }
+
+          @Override
+          public Boolean visitVariable(VariableTree variable, Void unused) {
+            // A declared type (javac fills one in for a lambda's implicit parameters) names none.
+            return scan(variable.getInitializer(), unused);
+          }
+
+          @Override
+          public Boolean visitMemberSelect(MemberSelectTree select, Void unused) {
+            return model.isOperationHandle((Type) ASTHelpers.getType(select))
+                || Boolean.TRUE.equals(super.visitMemberSelect(select, unused));
+          }
+
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+            return model.isOperationHandle((Type) ASTHelpers.getType(invocation))
+                || Boolean.TRUE.equals(super.visitMethodInvocation(invocation, unused));
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(code, null);
+    return Boolean.TRUE.equals(found);
   }
 
   /** A literal null callbacks argument is synchronous, a known object asynchronous. */

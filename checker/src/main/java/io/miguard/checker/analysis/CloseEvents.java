@@ -83,7 +83,7 @@ final class CloseEvents {
     return text != null ? text : "the operation";
   }
 
-  private static Tree receiverOf(Tree call) {
+  static Tree receiverOf(Tree call) {
     if (call instanceof MethodInvocationTree invocation
         && invocation.getMethodSelect() instanceof MemberSelectTree select) {
       return select.getExpression();

@@ -1,13 +1,14 @@
 package io.miguard.checker.analysis;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.tree.JCTree;
 
 /**
- * The fast path: whether a body mentions an operation-handle type at all (an expression or a
- * variable of such a type). A body that does not cannot close an operation, so it costs this one
- * scan and no control-flow graph.
+ * The fast path: whether a body mentions a handle type at all (an expression or a variable of an
+ * operation, session or application type). A body that does not cannot start, retrieve from or
+ * close an operation, nor close a session or the application, so it costs this one scan and no
+ * control-flow graph.
  */
 final class HandleMentions {
   private HandleMentions() {}
@@ -17,7 +18,7 @@ final class HandleMentions {
         new TreeScanner<Boolean, Void>() {
           @Override
           public Boolean scan(Tree tree, Void unused) {
-            if (tree instanceof JCTree jc && model.isOperationHandle(jc.type)) {
+            if (tree != null && model.isProtocolHandle(ASTHelpers.getType(tree))) {
               return true;
             }
             return Boolean.TRUE.equals(super.scan(tree, unused));

@@ -94,12 +94,13 @@ final class MethodSummaries {
       OperationState state = exit == null ? null : exit.operation(OperationId.of(symbol));
       if (exit == null) {
         // Never returns normally: whatever it is given is drained on every normal path.
-        parameters.add(new ParameterEffect(DrainState.YES, DrainState.YES, false));
+        parameters.add(new ParameterEffect(DrainState.YES, DrainState.YES, DrainState.YES, false));
       } else if (state == null) {
         parameters.add(null);
       } else {
         parameters.add(
-            new ParameterEffect(state.drainedAsMulti(), state.drainedAsSingle(), state.escaped()));
+            new ParameterEffect(
+                state.drainedAsMulti(), state.drainedAsSingle(), state.closed(), state.escaped()));
       }
     }
     return new MethodSummary(factoryOf(analysis), parameters);

@@ -16,7 +16,8 @@ final class MethodSummary {
   record Factory(Synchrony synchrony, Results results) {}
 
   /** The fate of one parameter; null entries are parameters that are not operations. */
-  record ParameterEffect(DrainState drainedAsMulti, DrainState drainedAsSingle, boolean escapes) {}
+  record ParameterEffect(
+      DrainState drainedAsMulti, DrainState drainedAsSingle, DrainState closed, boolean escapes) {}
 
   private final @Nullable Factory factory;
   private final List<@Nullable ParameterEffect> parameters;
@@ -40,14 +41,16 @@ final class MethodSummary {
   /** The caller's state of the operation passed as argument {@code index} after the call. */
   OperationState applyTo(int index, OperationState caller, Tree call) {
     ParameterEffect effect = parameters.get(index);
-    return caller.withDrained(
-        combine(caller.drainedAsMulti(), effect.drainedAsMulti(), call),
-        combine(caller.drainedAsSingle(), effect.drainedAsSingle(), call));
+    return caller
+        .withDrained(
+            combine(caller.drainedAsMulti(), effect.drainedAsMulti(), call),
+            combine(caller.drainedAsSingle(), effect.drainedAsSingle(), call))
+        .withClosed(combine(caller.closed(), effect.closed(), call));
   }
 
   /**
-   * Drained after the call: by the callee on every path, or as before; if the callee drains on some
-   * paths only, an undrained caller becomes "maybe not", with the call as witness.
+   * Drained (or closed) after the call: by the callee on every path, or as before; if the callee
+   * drains on some paths only, an undrained caller becomes "maybe not", with the call as witness.
    */
   private static DrainState combine(DrainState before, DrainState atExit, Tree call) {
     return switch (atExit.kind()) {

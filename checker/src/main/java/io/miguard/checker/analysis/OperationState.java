@@ -4,6 +4,7 @@ import com.sun.source.tree.Tree;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
 import java.util.Objects;
+import javax.lang.model.element.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +40,15 @@ public final class OperationState {
   private final boolean escaped;
   private final boolean captured;
 
+  /**
+   * Whether the operation is closed, on all paths that reach here, on none, or on some (the three
+   * values of {@link DrainState}, with the same witness: the last step of an unclosed path).
+   */
+  private final DrainState closed;
+
+  /** The session variable the operation was started on, if the analysis knows it. */
+  private final @Nullable Element session;
+
   OperationState(
       Origin origin,
       Synchrony synchrony,
@@ -49,7 +59,9 @@ public final class OperationState {
       DrainState drainedAsSingle,
       @Nullable Tree cancelledAt,
       boolean escaped,
-      boolean captured) {
+      boolean captured,
+      DrainState closed,
+      @Nullable Element session) {
     this.origin = origin;
     this.synchrony = synchrony;
     this.results = results;
@@ -60,6 +72,8 @@ public final class OperationState {
     this.cancelledAt = cancelledAt;
     this.escaped = escaped;
     this.captured = captured;
+    this.closed = closed;
+    this.session = session;
   }
 
   /** A fresh, undrained operation. */
@@ -79,7 +93,9 @@ public final class OperationState {
         DrainState.NO,
         null,
         false,
-        false);
+        false,
+        DrainState.NO,
+        null);
   }
 
   /** Where the operation comes from. */
@@ -147,7 +163,56 @@ public final class OperationState {
     return captured;
   }
 
+  /** Whether the operation is closed on every path that reaches here, on none, or on some. */
+  public DrainState closed() {
+    return closed;
+  }
+
+  /** The session variable the operation was started on, or null if not known. */
+  public @Nullable Element session() {
+    return session;
+  }
+
   // ---- transitions ----
+
+  /** Closed on this path. */
+  OperationState close() {
+    return closed.isDrained() ? this : withClosed(DrainState.YES);
+  }
+
+  /** The same operation with its closed state replaced. */
+  OperationState withClosed(DrainState newClosed) {
+    return new OperationState(
+        origin,
+        synchrony,
+        results,
+        startedAt,
+        startedIn,
+        drainedAsMulti,
+        drainedAsSingle,
+        cancelledAt,
+        escaped,
+        captured,
+        newClosed,
+        session);
+  }
+
+  /** The operation was started on the session variable {@code startedOn}. */
+  OperationState onSession(@Nullable Element startedOn) {
+    return new OperationState(
+        origin,
+        synchrony,
+        results,
+        startedAt,
+        startedIn,
+        drainedAsMulti,
+        drainedAsSingle,
+        cancelledAt,
+        escaped,
+        captured,
+        closed,
+        startedOn);
+  }
 
   OperationState withDrained(DrainState multi, DrainState single) {
     return new OperationState(
@@ -160,7 +225,9 @@ public final class OperationState {
         single,
         cancelledAt,
         escaped,
-        captured);
+        captured,
+        closed,
+        session);
   }
 
   /** Drained on this path, by every rule. */
@@ -194,7 +261,9 @@ public final class OperationState {
         drainedAsSingle,
         cancel,
         escaped,
-        captured);
+        captured,
+        closed,
+        session);
   }
 
   OperationState escape() {
@@ -210,7 +279,9 @@ public final class OperationState {
             drainedAsSingle,
             cancelledAt,
             true,
-            captured);
+            captured,
+            closed,
+            session);
   }
 
   OperationState capture() {
@@ -224,7 +295,9 @@ public final class OperationState {
         drainedAsSingle,
         cancelledAt,
         escaped,
-        true);
+        true,
+        closed,
+        session);
   }
 
   /** The join of two paths' states of the same operation. */
@@ -243,7 +316,9 @@ public final class OperationState {
         drainedAsSingle.join(other.drainedAsSingle, thisLast, otherLast),
         Positions.later(cancelledAt, other.cancelledAt),
         escaped || other.escaped,
-        captured || other.captured);
+        captured || other.captured,
+        closed.join(other.closed, thisLast, otherLast),
+        session == other.session ? session : null);
   }
 
   @Override
@@ -258,7 +333,9 @@ public final class OperationState {
         && s.drainedAsSingle.equals(drainedAsSingle)
         && s.cancelledAt == cancelledAt
         && s.escaped == escaped
-        && s.captured == captured;
+        && s.captured == captured
+        && s.closed.equals(closed)
+        && s.session == session;
   }
 
   @Override
@@ -273,7 +350,9 @@ public final class OperationState {
         drainedAsSingle,
         System.identityHashCode(cancelledAt),
         escaped,
-        captured);
+        captured,
+        closed,
+        session);
   }
 
   @Override
@@ -291,6 +370,8 @@ public final class OperationState {
         + (cancelledAt != null ? " cancelled" : "")
         + (escaped ? " escaped" : "")
         + (captured ? " captured" : "")
+        + " closed="
+        + closed
         + " in "
         + startedIn;
   }

@@ -1,6 +1,8 @@
 package io.miguard.checker.analysis;
 
 import com.sun.source.tree.Tree;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -162,6 +164,83 @@ final class OperationStore implements Store<OperationStore> {
         ? this
         : new OperationStore(
             locals, updated, context, lastStep, propagating, exceptionalPathsCount, unreachable);
+  }
+
+  /**
+   * Releases the objects borrowed from results of {@code operation} that locals hold: a retrieval
+   * from it or its close ({@code release}) frees them. An object that may come from another
+   * operation too is left as it is.
+   */
+  OperationStore releaseBorrowed(OperationId operation, Tree release) {
+    List<Element> holders = new ArrayList<>();
+    locals.forEach(
+        (variable, value) -> {
+          if (value.is(Value.Kind.BORROWED)
+              && value.operations().size() == 1
+              && value.operations().contains(operation)) {
+            holders.add(variable);
+          }
+        });
+    PersistentMap<Element, Value> updated = locals;
+    for (Element holder : holders) {
+      updated = updated.with(holder, updated.get(holder).released(release));
+    }
+    return updated == locals
+        ? this
+        : new OperationStore(
+            updated,
+            operations,
+            context,
+            lastStep,
+            propagating,
+            exceptionalPathsCount,
+            unreachable);
+  }
+
+  /**
+   * This store on the edge where {@code condition} has {@code value}: the join, over the
+   * condition's alternatives for that value, of this store with the alternative's facts applied
+   * (unreachable if there is none).
+   */
+  OperationStore assume(Condition condition, boolean value) {
+    List<Set<Condition.Literal>> alternatives = condition.alternatives(value);
+    OperationStore result = null;
+    for (Set<Condition.Literal> alternative : alternatives) {
+      OperationStore applied = this;
+      // "More results follow" first: a fact that drains, on the same path, wins.
+      for (Condition.Literal literal : alternative) {
+        if (!drains(literal)) {
+          applied = applied.apply(literal);
+        }
+      }
+      for (Condition.Literal literal : alternative) {
+        if (drains(literal)) {
+          applied = applied.apply(literal);
+        }
+      }
+      result = result == null ? applied : result.leastUpperBound(applied);
+    }
+    return result == null ? unreachable() : result;
+  }
+
+  private static boolean drains(Condition.Literal literal) {
+    return switch (literal.fact().kind()) {
+      case MORE_RESULTS, HAS_NEXT -> !literal.value();
+      case DRAINED -> literal.value();
+    };
+  }
+
+  private OperationStore apply(Condition.Literal literal) {
+    Set<OperationId> ids = literal.fact().operations();
+    if (drains(literal)) {
+      return update(ids, OperationState::drain);
+    }
+    // A result of several operations (a variable that may hold either) tells which one has more
+    // results on no path, so its "more" edge learns nothing.
+    if (literal.fact().kind() == Condition.FactKind.MORE_RESULTS && ids.size() == 1) {
+      return update(ids, OperationState::moreSeen);
+    }
+    return this;
   }
 
   /** Marks escaped the operations {@code value} lets go (see {@link Value#escapingOperations}). */

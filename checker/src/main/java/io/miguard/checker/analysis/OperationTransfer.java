@@ -19,7 +19,6 @@ import io.miguard.checker.analysis.CloseEvent.Kind;
 import io.miguard.checker.analysis.OperationState.Origin;
 import io.miguard.checker.analysis.ProtocolModel.Results;
 import io.miguard.checker.analysis.ProtocolModel.Synchrony;
-import io.miguard.checker.analysis.Value.FlagKind;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +40,8 @@ import org.checkerframework.errorprone.dataflow.cfg.block.SpecialBlock;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseAndNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseOrNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BooleanLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.CatchMarkerNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ClassDeclarationNode;
@@ -294,7 +295,7 @@ final class OperationTransfer
       value = Value.TOP;
     }
     if (value.is(Value.Kind.FLAG)) {
-      return split(n, in, store, value);
+      return test(n, in, store, value);
     }
     return constant(n, in, store, value);
   }
@@ -335,7 +336,21 @@ final class OperationTransfer
   public TransferResult<Value, OperationStore> visitTernaryExpression(
       TernaryExpressionNode n, TransferInput<Value, OperationStore> in) {
     OperationStore store = in.getRegularStore();
-    return regular(n, in, store, valueOf(n.getTernaryExpressionVar(), in, store), null, true);
+    Value value = valueOf(n.getTernaryExpressionVar(), in, store);
+    Value condition = valueOf(n.getConditionOperand(), in, store);
+    Value then = valueOf(n.getThenOperand(), in, store);
+    Value otherwise = valueOf(n.getElseOperand(), in, store);
+    if (condition.is(Value.Kind.FLAG)
+        || then.is(Value.Kind.FLAG)
+        || otherwise.is(Value.Kind.FLAG)) {
+      // A boolean choice: which operand it is depends on the condition.
+      value =
+          Value.condition(
+              Condition.choice(
+                  condition.asCondition(), then.asCondition(), otherwise.asCondition()));
+      return test(n, in, store, value);
+    }
+    return regular(n, in, store, value, null, true);
   }
 
   @Override
@@ -389,31 +404,48 @@ final class OperationTransfer
   }
 
   /**
-   * Splits the store on a flag: the "no more" edge drains, a "more results" edge sees more. Only
-   * where a branch tests the flag: a flag stored in a local (or passed on) is seen where the local
-   * is tested, so {@code more = r.moreResults(); if (c) break;} leaves a single-result operation
-   * drained by its retrieval on the break.
+   * A boolean value: where a branch tests it, each edge learns what the value's {@link Condition}
+   * proves there (the "no more results" edge drains, the "more results" edge sees more). Only where
+   * a branch tests it: a flag stored in a local (or passed on) is seen where the local is tested,
+   * so {@code more = r.moreResults(); if (c) break;} leaves a single-result operation drained by
+   * its retrieval on the break.
+   *
+   * @param thenIn the store the true edge starts from (for {@code &&}, {@code ||} and {@code !},
+   *     the operands' edges; else the store after the node)
    */
-  private TransferResult<Value, OperationStore> split(
-      Node n, TransferInput<Value, OperationStore> in, OperationStore store, Value flag) {
-    if (!isTested(n)) {
-      return regular(n, in, store, flag, null, true);
+  private TransferResult<Value, OperationStore> test(
+      Node n,
+      TransferInput<Value, OperationStore> in,
+      OperationStore thenIn,
+      OperationStore elseIn,
+      Value value) {
+    if (value.is(Value.Kind.TRUE)) {
+      return conditional(n, in, thenIn, elseIn.unreachable(), value, null);
     }
-    // A flag of several operations (a variable that may hold either) tells which one has more
-    // results on no path, so its "more" edge learns nothing.
-    OperationStore more =
-        flag.flagKind() == FlagKind.MORE_RESULTS && flag.operations().size() == 1
-            ? store.update(flag.operations(), OperationState::moreSeen)
-            : store;
-    OperationStore noMore = store.update(flag.operations(), OperationState::drain);
-    return flag.moreWhen()
-        ? conditional(n, in, more, noMore, flag, null)
-        : conditional(n, in, noMore, more, flag, null);
+    if (value.is(Value.Kind.FALSE)) {
+      return conditional(n, in, thenIn.unreachable(), elseIn, value, null);
+    }
+    if (value.is(Value.Kind.FLAG) && isTested(n)) {
+      Condition condition = value.asCondition();
+      return conditional(
+          n, in, thenIn.assume(condition, true), elseIn.assume(condition, false), value, null);
+    }
+    if (thenIn == elseIn) {
+      return regular(n, in, thenIn, value, null, true);
+    }
+    return conditional(n, in, thenIn, elseIn, value, null);
+  }
+
+  /** {@link #test} from one store. */
+  private TransferResult<Value, OperationStore> test(
+      Node n, TransferInput<Value, OperationStore> in, OperationStore store, Value value) {
+    return test(n, in, store, store, value);
   }
 
   /**
    * Whether a branch tests the value of {@code n}: it ends its block, which a conditional block
-   * follows (the condition of an if or a loop, an operand of {@code &&}, {@code ||} or {@code ?:}).
+   * follows (the condition of an if or a loop, the left operand of {@code &&}, {@code ||} or the
+   * condition of {@code ?:}).
    */
   private static boolean isTested(Node n) {
     Block block = n.getBlock();
@@ -422,41 +454,53 @@ final class OperationTransfer
         && block.getLastNode() == n;
   }
 
+  /** The store the true (or false) edge of {@code n}'s operand left with. */
+  private static OperationStore edge(TransferInput<Value, OperationStore> in, boolean value) {
+    if (!in.containsTwoStores()) {
+      return in.getRegularStore();
+    }
+    return value ? in.getThenStore() : in.getElseStore();
+  }
+
   @Override
   public TransferResult<Value, OperationStore> visitConditionalNot(
       ConditionalNotNode n, TransferInput<Value, OperationStore> in) {
-    OperationStore store = in.getRegularStore();
-    Value operand = valueOf(n.getOperand(), in, store).negate();
-    if (operand.is(Value.Kind.FLAG)) {
-      return split(n, in, store, operand);
-    }
-    if (operand.is(Value.Kind.TRUE) || operand.is(Value.Kind.FALSE)) {
-      return constant(n, in, store, operand);
-    }
-    if (in.containsTwoStores()) {
-      return conditional(n, in, in.getElseStore(), in.getThenStore(), operand, null);
-    }
-    return regular(n, in, store, operand, null, true);
+    Value value = valueOf(n.getOperand(), in, in.getRegularStore()).negate();
+    return test(n, in, edge(in, false), edge(in, true), value);
   }
 
   @Override
   public TransferResult<Value, OperationStore> visitConditionalAnd(
       ConditionalAndNode n, TransferInput<Value, OperationStore> in) {
-    return passBothStores(n, in);
+    return binary(n, n.getLeftOperand(), n.getRightOperand(), true, in);
   }
 
   @Override
   public TransferResult<Value, OperationStore> visitConditionalOr(
       ConditionalOrNode n, TransferInput<Value, OperationStore> in) {
-    return passBothStores(n, in);
+    return binary(n, n.getLeftOperand(), n.getRightOperand(), false, in);
   }
 
-  private TransferResult<Value, OperationStore> passBothStores(
-      Node n, TransferInput<Value, OperationStore> in) {
-    if (in.containsTwoStores()) {
-      return conditional(n, in, in.getThenStore(), in.getElseStore(), Value.TOP, null);
-    }
-    return regular(n, in, in.getRegularStore(), Value.TOP, null, true);
+  @Override
+  public TransferResult<Value, OperationStore> visitBitwiseAnd(
+      BitwiseAndNode n, TransferInput<Value, OperationStore> in) {
+    return binary(n, n.getLeftOperand(), n.getRightOperand(), true, in);
+  }
+
+  @Override
+  public TransferResult<Value, OperationStore> visitBitwiseOr(
+      BitwiseOrNode n, TransferInput<Value, OperationStore> in) {
+    return binary(n, n.getLeftOperand(), n.getRightOperand(), false, in);
+  }
+
+  /** {@code &&}, {@code ||} (and {@code &}, {@code |} on booleans): both operands count. */
+  private TransferResult<Value, OperationStore> binary(
+      Node n, Node left, Node right, boolean and, TransferInput<Value, OperationStore> in) {
+    OperationStore store = in.getRegularStore();
+    Condition a = valueOf(left, in, store).asCondition();
+    Condition b = valueOf(right, in, store).asCondition();
+    Value value = Value.condition(and ? Condition.and(a, b) : Condition.or(a, b));
+    return test(n, in, edge(in, true), edge(in, false), value);
   }
 
   @Override
@@ -471,19 +515,32 @@ final class OperationTransfer
     return compareFlag(n, n.getLeftOperand(), n.getRightOperand(), false, in);
   }
 
-  /** {@code flag == true}, {@code flag != false} and the like are the flag or its negation. */
+  /**
+   * {@code flag == true}, {@code a != b} on booleans: a formula of the operands. {@code op == null}
+   * and {@code op != null} on a variable that holds one operation (or null) send that operation
+   * down the non-null edge only.
+   */
   private TransferResult<Value, OperationStore> compareFlag(
       Node n, Node left, Node right, boolean equal, TransferInput<Value, OperationStore> in) {
     OperationStore store = in.getRegularStore();
     Value a = valueOf(left, in, store);
     Value b = valueOf(right, in, store);
-    Value flag = a.is(Value.Kind.FLAG) ? a : b;
-    Value literal = a.is(Value.Kind.FLAG) ? b : a;
-    if (flag.is(Value.Kind.FLAG) && (literal.is(Value.Kind.TRUE) || literal.is(Value.Kind.FALSE))) {
-      boolean same = literal.is(Value.Kind.TRUE) == equal;
-      return split(n, in, store, same ? flag : flag.negate());
+    if ((left instanceof NullLiteralNode || right instanceof NullLiteralNode) && isTested(n)) {
+      Value handle = left instanceof NullLiteralNode ? b : a;
+      if (handle.is(Value.Kind.OPERATION) && handle.operations().size() == 1) {
+        // On the null edge the variable does not hold the operation: whatever this path did with
+        // it, there is nothing to close here, so it counts as closed on that edge.
+        OperationStore isNull = store.update(handle.operations(), OperationState::close);
+        return equal
+            ? conditional(n, in, isNull, store, Value.TOP, null)
+            : conditional(n, in, store, isNull, Value.TOP, null);
+      }
     }
-    return regular(n, in, store, Value.TOP, null, true);
+    if (!a.is(Value.Kind.FLAG) && !b.is(Value.Kind.FLAG)) {
+      return regular(n, in, store, Value.TOP, null, true);
+    }
+    Condition same = Condition.same(a.asCondition(), b.asCondition());
+    return test(n, in, store, Value.condition(equal ? same : Condition.not(same)));
   }
 
   // ---- control ----
@@ -546,6 +603,11 @@ final class OperationTransfer
           whereRun = whereRun.escape(qualifier);
         }
         recorder.closed(n, Kind.METHOD_REFERENCE, reference, qualifier, whereRun);
+        if (placement.inline()) {
+          // It closes during the call it is passed to, if that call runs it at all: the escape
+          // below keeps the other checks silent about it, and the operation counts as closed.
+          store = store.update(qualifier.operations(), OperationState::close);
+        }
       }
       store = store.escape(qualifier);
     } else {
@@ -642,7 +704,7 @@ final class OperationTransfer
       call.result = Value.operation(OperationId.of(n.getTree()));
     }
     if (call.result.is(Value.Kind.FLAG)) {
-      return split(n, in, call.store, call.result);
+      return test(n, in, call.store, call.result);
     }
     return regular(n, in, call.store, call.result, call.exceptional, true);
   }

@@ -1,8 +1,8 @@
 package io.miguard.checker.analysis;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.tree.JCTree;
 import org.jspecify.annotations.Nullable;
 
 /** Source positions of trees, for deterministic choices between witnesses. */
@@ -11,7 +11,7 @@ final class Positions {
 
   /** The start position of {@code tree}, or -1 for none (a synthetic tree). */
   static int start(@Nullable Tree tree) {
-    return tree instanceof JCTree jc ? jc.getStartPosition() : -1;
+    return tree == null ? -1 : ASTHelpers.getStartPosition(tree);
   }
 
   /** Whether {@code part} is {@code whole} or one of its subtrees. */

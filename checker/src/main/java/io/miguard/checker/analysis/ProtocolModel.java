@@ -1,5 +1,6 @@
 package io.miguard.checker.analysis;
 
+import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
@@ -9,16 +10,23 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
+import io.miguard.checker.models.Models;
+import io.miguard.checker.models.Role;
+import io.miguard.checker.models.SymbolKeys;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.processing.Messager;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
+import javax.tools.Diagnostic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +34,11 @@ import org.jspecify.annotations.Nullable;
  * only source of protocol knowledge of the checks. Annotations are read by fully-qualified name, so
  * that the checker has no compile dependency on the annotations jar, and method annotations are
  * looked up on overridden methods too, so that an override without annotations keeps its role.
+ *
+ * <p>Models ({@code -XepOpt:Miguard:Models=PATH}, {@code MiguardModels} services) give the same
+ * roles to the symbols of a library that cannot be annotated: a role a model gives a symbol counts
+ * as the annotation it stands for ({@link Role#annotationName}), so every question below answers
+ * the same for an annotated library and for its unannotated twin with models.
  *
  * <p>One instance serves a whole compilation ({@link #instance}): it caches per symbol, and symbols
  * and their annotations do not change once attribution has begun, so every unit's analyses share
@@ -39,6 +52,7 @@ public final class ProtocolModel {
   static final String RETRIEVES_RESULT = PACKAGE + "RetrievesResult";
   static final String MORE_RESULTS = PACKAGE + "MoreResults";
   static final String DRAINS_RESULTS = PACKAGE + "DrainsResults";
+  static final String REPORTS_DRAINED = PACKAGE + "ReportsDrained";
   static final String DRAINED_BY_ITERATION = PACKAGE + "DrainedByIteration";
   static final String CLOSES_OPERATION = PACKAGE + "ClosesOperation";
   static final String CANCELS_OPERATION = PACKAGE + "CancelsOperation";
@@ -47,6 +61,12 @@ public final class ProtocolModel {
   static final String RUNS_AS = PACKAGE + "RunsAs";
   static final String CONTEXT_IDENTITY = PACKAGE + "ContextIdentity";
   static final String OPERATION_CALLBACKS = PACKAGE + "OperationCallbacks";
+  static final String SESSION_HANDLE = PACKAGE + "SessionHandle";
+  static final String CLOSES_SESSION = PACKAGE + "ClosesSession";
+  static final String APPLICATION_HANDLE = PACKAGE + "ApplicationHandle";
+  static final String CLOSES_APPLICATION = PACKAGE + "ClosesApplication";
+  static final String BORROWED_RESULT = PACKAGE + "BorrowedResult";
+  static final String COPIES_RESULT = PACKAGE + "CopiesResult";
 
   /** Whether an operation's results are pulled by the caller or pushed to callbacks. */
   public enum Synchrony {
@@ -78,29 +98,56 @@ public final class ProtocolModel {
   private static final Context.Key<ProtocolModel> KEY = new Context.Key<>();
 
   private final Types types;
+  private final Models models;
   private final Map<TypeSymbol, Boolean> handleTypes = new HashMap<>();
   private final Map<TypeSymbol, Boolean> callbackTypes = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> sessionTypes = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> applicationTypes = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> protocolTypes = new HashMap<>();
   private final Map<MethodSymbol, Set<MethodSymbol>> superMethods = new HashMap<>();
 
   /**
-   * The vocabulary annotations on each symbol asked about, by qualified name. Every call the
-   * transfer function sees asks a method for several roles, and each role looks at the method and
-   * everything it overrides: reading javac's annotation names (which converts them to strings) once
-   * per symbol keeps that cheap.
+   * The vocabulary annotations on each symbol asked about (and the roles models give it), by
+   * qualified name, each with its arguments. Every call the transfer function sees asks a method
+   * for several roles, and each role looks at the method and everything it overrides: reading
+   * javac's annotation names (which converts them to strings) once per symbol keeps that cheap.
    */
-  private final Map<Symbol, Map<String, Attribute.Compound>> vocabulary = new HashMap<>();
+  private final Map<Symbol, Map<String, Map<String, String>>> vocabulary = new HashMap<>();
 
   private final Map<MethodSymbol, Optional<StartSpec>> starts = new HashMap<>();
 
-  private ProtocolModel(Context context) {
+  private ProtocolModel(Context context, Models models) {
     this.types = Types.instance(context);
+    this.models = models;
   }
 
-  /** The model of the compilation whose javac context is given. */
-  public static ProtocolModel instance(Context context) {
+  /**
+   * The model of the compilation {@code state} belongs to. The first call in a compilation loads
+   * the models its flags and processor path give; each problem with them is a compilation error
+   * naming the file and line (what is well formed is used).
+   */
+  public static ProtocolModel instance(VisitorState state) {
+    Context context = state.context;
     ProtocolModel model = context.get(KEY);
     if (model == null) {
-      model = new ProtocolModel(context);
+      Path file =
+          state
+              .errorProneOptions()
+              .getFlags()
+              .get(Models.FLAG)
+              .filter(path -> !path.isBlank())
+              .map(Path::of)
+              .orElse(null);
+      JavacProcessingEnvironment environment = JavacProcessingEnvironment.instance(context);
+      Messager messager = environment.getMessager();
+      // Services are looked for on the processor path, where the checker itself is found.
+      ClassLoader processorPath = environment.getProcessorClassLoader();
+      Models models =
+          Models.load(
+              file,
+              processorPath != null ? processorPath : ProtocolModel.class.getClassLoader(),
+              problem -> messager.printMessage(Diagnostic.Kind.ERROR, "miguard: " + problem));
+      model = new ProtocolModel(context, models);
       context.put(KEY, model);
     }
     return model;
@@ -120,6 +167,36 @@ public final class ProtocolModel {
     return type != null
         && type.getKind() == TypeKind.DECLARED
         && marked(type.tsym, OPERATION_CALLBACKS, callbackTypes);
+  }
+
+  /** Whether values of {@code type} are MI sessions ({@code @SessionHandle}). */
+  public boolean isSessionHandle(@Nullable Type type) {
+    return type != null
+        && type.getKind() == TypeKind.DECLARED
+        && marked(type.tsym, SESSION_HANDLE, sessionTypes);
+  }
+
+  /** Whether values of {@code type} are MI applications ({@code @ApplicationHandle}). */
+  public boolean isApplicationHandle(@Nullable Type type) {
+    return type != null
+        && type.getKind() == TypeKind.DECLARED
+        && marked(type.tsym, APPLICATION_HANDLE, applicationTypes);
+  }
+
+  /**
+   * Whether {@code type} is one of the handle types a body must mention to be analysed at all: an
+   * operation, a session or an application (the fast path, one cached lookup per type).
+   */
+  public boolean isProtocolHandle(@Nullable Type type) {
+    if (type == null || type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    Boolean known = protocolTypes.get(type.tsym);
+    if (known == null) {
+      known = isOperationHandle(type) || isSessionHandle(type) || isApplicationHandle(type);
+      protocolTypes.put(type.tsym, known);
+    }
+    return known;
   }
 
   private boolean marked(TypeSymbol symbol, String annotation, Map<TypeSymbol, Boolean> cache) {
@@ -166,10 +243,10 @@ public final class ProtocolModel {
 
   private @Nullable StartSpec readStart(MethodSymbol method) {
     for (MethodSymbol candidate : supers(method)) {
-      Attribute.Compound starts = annotation(candidate, STARTS_OPERATION);
+      Map<String, String> starts = annotation(candidate, STARTS_OPERATION);
       if (starts != null) {
-        String mode = enumValue(starts, "mode", "SYNCHRONOUS");
-        String results = enumValue(starts, "results", "MULTIPLE");
+        String mode = starts.getOrDefault("mode", "SYNCHRONOUS");
+        String results = starts.getOrDefault("results", "MULTIPLE");
         Synchrony synchrony =
             switch (mode) {
               case "ASYNCHRONOUS" -> Synchrony.ASYNC;
@@ -180,7 +257,7 @@ public final class ProtocolModel {
             synchrony,
             results.equals("SINGLE") ? Results.SINGLE : Results.MULTIPLE,
             synchrony == Synchrony.UNKNOWN ? parameterMarked(method, ASYNC_IF_NON_NULL) : -1,
-            stringValue(starts, "drainWith", ""));
+            starts.getOrDefault("drainWith", ""));
       }
     }
     return null;
@@ -206,6 +283,16 @@ public final class ProtocolModel {
   /** Whether {@code method} drains the operation passed as its {@code index}th argument. */
   public boolean drainsParameter(MethodSymbol method, int index) {
     return parameterMarked(method, index, DRAINS_RESULTS);
+  }
+
+  /**
+   * Whether {@code method} (of a handle type) reports whether its receiver is drained: its true
+   * edge drains.
+   */
+  public boolean reportsDrained(MethodSymbol method) {
+    return !method.isStatic()
+        && isOperationHandle(method.owner.type)
+        && methodMarked(method, REPORTS_DRAINED);
   }
 
   /** Whether {@code method} returns a lazy iterable whose completed iteration drains. */
@@ -234,6 +321,45 @@ public final class ProtocolModel {
   /** Whether {@code method} closes the operation passed as its {@code index}th argument. */
   public boolean closesParameter(MethodSymbol method, int index) {
     return parameterMarked(method, index, CLOSES_OPERATION);
+  }
+
+  /** Whether {@code method} closes its receiver session ({@code @ClosesSession}). */
+  public boolean closesSession(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, CLOSES_SESSION);
+  }
+
+  /** Whether {@code method} closes its receiver application ({@code @ClosesApplication}). */
+  public boolean closesApplication(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, CLOSES_APPLICATION);
+  }
+
+  /** Whether {@code method} is a result accessor that hands out a borrowed object. */
+  public boolean borrowsResult(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, BORROWED_RESULT);
+  }
+
+  /** Whether {@code method} returns a copy of its borrowed receiver that the caller owns. */
+  public boolean copiesResult(MethodSymbol method) {
+    return !method.isStatic() && methodMarked(method, COPIES_RESULT);
+  }
+
+  /**
+   * The first public no-argument {@code @CopiesResult} method of {@code type} or its supertypes, or
+   * null (for suggested fixes).
+   */
+  public @Nullable MethodSymbol copyMethod(TypeSymbol type) {
+    for (Type candidate : types.closure(type.type)) {
+      for (Symbol member : candidate.tsym.getEnclosedElements()) {
+        if (member instanceof MethodSymbol method
+            && method.getKind() == ElementKind.METHOD
+            && method.getParameters().isEmpty()
+            && method.getModifiers().contains(Modifier.PUBLIC)
+            && copiesResult(method)) {
+          return method;
+        }
+      }
+    }
+    return null;
   }
 
   /** Whether {@code method} cancels its receiver. */
@@ -341,45 +467,54 @@ public final class ProtocolModel {
         });
   }
 
-  private boolean annotated(Symbol symbol, String annotation) {
+  /**
+   * Whether {@code symbol} itself (not what it overrides) carries the vocabulary annotation {@code
+   * annotation} (a qualified name), or a model gives it that role.
+   */
+  boolean annotated(Symbol symbol, String annotation) {
     return annotation(symbol, annotation) != null;
   }
 
-  private Attribute.@Nullable Compound annotation(Symbol symbol, String annotation) {
-    return vocabulary.computeIfAbsent(symbol, ProtocolModel::readVocabulary).get(annotation);
+  /** The arguments of the annotation (or modelled role) on {@code symbol}; null if it has none. */
+  private @Nullable Map<String, String> annotation(Symbol symbol, String annotation) {
+    return vocabulary.computeIfAbsent(symbol, this::readVocabulary).get(annotation);
   }
 
-  private static Map<String, Attribute.Compound> readVocabulary(Symbol symbol) {
-    Map<String, Attribute.Compound> found = Map.of();
+  private Map<String, Map<String, String>> readVocabulary(Symbol symbol) {
+    Map<String, Map<String, String>> found = Map.of();
     for (Attribute.Compound compound : symbol.getRawAttributes()) {
       String name = compound.type.tsym.getQualifiedName().toString();
       if (name.startsWith(PACKAGE)) {
         if (found.isEmpty()) {
           found = new HashMap<>();
         }
-        found.putIfAbsent(name, compound);
+        found.putIfAbsent(name, arguments(compound));
+      }
+    }
+    if (!models.isEmpty()) {
+      String key = SymbolKeys.of(symbol, types);
+      Map<Role, Map<String, String>> modelled = key == null ? Map.of() : models.rolesOf(key);
+      for (Map.Entry<Role, Map<String, String>> role : modelled.entrySet()) {
+        if (found.isEmpty()) {
+          found = new HashMap<>();
+        }
+        found.putIfAbsent(role.getKey().annotationName(), role.getValue());
       }
     }
     return found;
   }
 
-  private static String stringValue(Attribute.Compound annotation, String element, String dflt) {
+  /** The annotation's explicit elements: an enum constant's name, or a string. */
+  private static Map<String, String> arguments(Attribute.Compound annotation) {
+    Map<String, String> arguments = new HashMap<>();
     for (Map.Entry<MethodSymbol, Attribute> value : annotation.getElementValues().entrySet()) {
-      if (value.getKey().getSimpleName().contentEquals(element)
-          && value.getValue().getValue() instanceof String string) {
-        return string;
+      String element = value.getKey().getSimpleName().toString();
+      if (value.getValue() instanceof Attribute.Enum constant) {
+        arguments.put(element, constant.value.getSimpleName().toString());
+      } else if (value.getValue().getValue() instanceof String string) {
+        arguments.put(element, string);
       }
     }
-    return dflt;
-  }
-
-  private static String enumValue(Attribute.Compound annotation, String element, String dflt) {
-    for (Map.Entry<MethodSymbol, Attribute> value : annotation.getElementValues().entrySet()) {
-      if (value.getKey().getSimpleName().contentEquals(element)
-          && value.getValue() instanceof Attribute.Enum constant) {
-        return constant.value.getSimpleName().toString();
-      }
-    }
-    return dflt;
+    return arguments;
   }
 }

@@ -1,46 +1,43 @@
 package io.miguard.checker.analysis;
 
-import com.sun.source.tree.CompilationUnitTree;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.Tree;
-import com.sun.tools.javac.tree.EndPosTable;
-import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
-import com.sun.tools.javac.tree.TreeInfo;
-import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
-/** The source text of trees of one compilation unit (Error Prone keeps end positions). */
-final class SourceText {
-  private final CompilationUnitTree unit;
-  private @Nullable CharSequence content;
+/**
+ * The source text of trees, read through Error Prone's {@link VisitorState} (its end positions and
+ * the unit's source), never through javac's end-position tables, which JDK releases change.
+ */
+public final class SourceText {
+  private SourceText() {}
 
-  SourceText(CompilationUnitTree unit) {
-    this.unit = unit;
-  }
-
-  /** The text of {@code tree}, or null if positions are missing. */
-  @Nullable String of(@Nullable Tree tree) {
-    if (!(tree instanceof JCTree jc) || !(unit instanceof JCCompilationUnit cu)) {
+  /** The text of {@code tree} in the unit {@code state} is in, or null if positions are missing. */
+  public static @Nullable String of(@Nullable Tree tree, VisitorState state) {
+    if (tree == null) {
       return null;
     }
-    EndPosTable ends = cu.endPositions;
-    int start = jc.getStartPosition();
-    int end = ends == null ? -1 : TreeInfo.getEndPos(jc, ends);
-    CharSequence text = content();
+    int start = ASTHelpers.getStartPosition(tree);
+    int end = state.getEndPosition(tree);
+    CharSequence text = state.getSourceCode();
     if (text == null || start < 0 || end <= start || end > text.length()) {
       return null;
     }
     return text.subSequence(start, end).toString();
   }
 
-  private @Nullable CharSequence content() {
-    if (content == null) {
-      try {
-        content = unit.getSourceFile().getCharContent(false);
-      } catch (IOException | RuntimeException e) {
-        return null;
-      }
+  /** The whitespace before {@code tree} on its line (empty if code precedes it there). */
+  public static String indentationOf(Tree tree, VisitorState state) {
+    int position = ASTHelpers.getStartPosition(tree);
+    CharSequence text = state.getSourceCode();
+    if (text == null || position < 0 || position > text.length()) {
+      return "";
     }
-    return content;
+    int lineStart = position;
+    while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    String prefix = text.subSequence(lineStart, position).toString();
+    return prefix.isBlank() ? prefix : "";
   }
 }

@@ -236,8 +236,9 @@ final class ThreadHopCatalogue {
                 method.getParameters().get(paramIndex), RUNS_ON_ANOTHER_THREAD, state));
   }
 
+  /** The annotation on the symbol, or the role a model gives it (read by the protocol model). */
   private static boolean hasAnnotation(Symbol symbol, String annotation, VisitorState state) {
-    return ASTHelpers.hasAnnotation(symbol, annotation, state);
+    return ProtocolModel.instance(state).annotated(symbol, annotation);
   }
 
   /** Whether values of {@code type} are code a hop runs: a task, a function, a listener. */

@@ -44,20 +44,16 @@ public final class UnitAnalysis {
   private static final Context.Key<Map<AnalysisOptions, UnitAnalysis>> CURRENT =
       new Context.Key<>();
 
-  /**
-   * When set (system property {@code miguard.analysis.failFast=true}, as the tests do), an
-   * exception while analysing a body is rethrown instead of skipping the body silently.
-   */
-  public static final boolean FAIL_FAST = Boolean.getBoolean("miguard.analysis.failFast");
-
   private final CompilationUnitTree unit;
   private final AnalysisOptions options;
+  private final MiguardFlags flags;
+  private final SkippedBodies skippedBodies;
   private final ProcessingEnvironment environment;
   private final ProtocolModel model;
   private final Iterations iterations;
-  private final SourceText source;
   private final Map<Tree, BodyAnalysis> analyses = new IdentityHashMap<>();
   private final Set<Tree> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Tree> failed = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Tree> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
   private final BodyEntries entries;
   private final MethodSummaries summaries;
@@ -65,19 +61,25 @@ public final class UnitAnalysis {
   /** The state of the check that asked last, for the thread-hop catalogue's type queries. */
   private VisitorState state;
 
-  private UnitAnalysis(CompilationUnitTree unit, AnalysisOptions options, Context context) {
+  private UnitAnalysis(
+      CompilationUnitTree unit, AnalysisOptions options, MiguardFlags flags, VisitorState state) {
+    Context context = state.context;
     this.unit = unit;
     this.options = options;
+    this.flags = flags;
+    this.skippedBodies = SkippedBodies.instance(context);
     this.environment = JavacProcessingEnvironment.instance(context);
-    this.model = ProtocolModel.instance(context);
+    this.model = ProtocolModel.instance(state);
     this.iterations = new Iterations(context);
-    this.source = new SourceText(unit);
-    this.entries = new BodyEntries(model, source);
+    this.entries = new BodyEntries(model);
     this.summaries = new MethodSummaries(this, unit);
   }
 
-  /** The analyses of the compilation unit {@code state} is in. */
-  public static UnitAnalysis of(VisitorState state, AnalysisOptions options) {
+  /**
+   * The analyses of the compilation unit {@code state} is in. The flags are those of the
+   * compilation; the first check to ask in a unit supplies them (every check has the same).
+   */
+  public static UnitAnalysis of(VisitorState state, AnalysisOptions options, MiguardFlags flags) {
     Context context = state.context;
     Map<AnalysisOptions, UnitAnalysis> current = context.get(CURRENT);
     if (current == null) {
@@ -87,7 +89,7 @@ public final class UnitAnalysis {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     UnitAnalysis analysis = current.get(options);
     if (analysis == null || analysis.unit != unit) {
-      analysis = new UnitAnalysis(unit, options, context);
+      analysis = new UnitAnalysis(unit, options, flags, state);
       current.put(options, analysis);
     }
     analysis.state = state;
@@ -107,15 +109,22 @@ public final class UnitAnalysis {
     return iterations;
   }
 
-  SourceText source() {
-    return source;
+  /** The end position of {@code tree} in this unit (Error Prone's), or -1 if unknown. */
+  int endPositionOf(Tree tree) {
+    return state.getEndPosition(tree);
+  }
+
+  /** The source text of {@code tree} (see {@link SourceText}). */
+  @Nullable String sourceOf(@Nullable Tree tree) {
+    return SourceText.of(tree, state);
   }
 
   /**
    * The analysis of the body at {@code path}: a method or constructor, a lambda, an initializer
    * block, or a field with an initializer. Null when there is nothing to analyse: no body, a body
-   * that never mentions an operation-handle type (the fast path), or a body whose analysis failed
-   * (it is skipped; no diagnostic is invented).
+   * that never mentions an operation-handle type (the fast path), or a body whose analysis failed:
+   * it is skipped, no finding is invented, and {@link SkippedBodies} warns once that it was skipped
+   * (with {@link MiguardFlags#failFast()} the failure is rethrown instead).
    */
   public @Nullable BodyAnalysis analyse(TreePath path) {
     Tree leaf = path.getLeaf();
@@ -132,11 +141,13 @@ public final class UnitAnalysis {
         analyses.put(leaf, result);
       }
       return result;
-    } catch (RuntimeException | StackOverflowError e) {
-      if (FAIL_FAST) {
-        throw e;
+    } catch (Throwable failure) {
+      if (flags.failFast() || !SkippedBodies.mayContinueAfter(failure)) {
+        throw failure;
       }
       skipped.add(leaf);
+      failed.add(leaf);
+      skippedBodies.failed(path, failure);
       return null;
     } finally {
       inProgress.remove(leaf);
@@ -165,6 +176,9 @@ public final class UnitAnalysis {
       enclosingStore = enclosing == null ? null : enclosing.storeWhereCreated(nesting.nested());
       if (enclosingStore == null) {
         // The enclosing body was skipped or never creates this one (dead code): start afresh.
+        if (failed.contains(nesting.enclosingBody().getLeaf())) {
+          skippedBodies.analysedWithoutEnclosing(path, flags);
+        }
         entry = entries.topLevel(leaf);
       } else {
         entry = entries.nested(nesting, enclosingStore.context(), path, state);
@@ -183,6 +197,7 @@ public final class UnitAnalysis {
     } else {
       ast = new UnderlyingAST.CFGStatement(leaf, enclosingClass);
     }
+    flags.injectFailureInto(leaf);
     TreePath codePath = code == leaf ? path : new TreePath(path, code);
     ControlFlowGraph cfg = CFGBuilder.build(codePath, ast, false, false, environment);
 
@@ -199,7 +214,8 @@ public final class UnitAnalysis {
         reachable(analysis.getRegularExitStore()),
         setup.receiverOperation(),
         creations(recorder),
-        ImmutableList.copyOf(recorder.returns.values()));
+        ImmutableList.copyOf(recorder.returns.values()),
+        ProtocolEvents.build(recorder, setup, code));
   }
 
   private static @Nullable OperationStore reachable(@Nullable OperationStore store) {

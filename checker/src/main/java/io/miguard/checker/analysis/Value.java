@@ -2,6 +2,7 @@ package io.miguard.checker.analysis;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
+import com.sun.source.tree.Tree;
 import java.util.Objects;
 import java.util.Set;
 import org.checkerframework.errorprone.dataflow.analysis.AbstractValue;
@@ -21,7 +22,7 @@ final class Value implements AbstractValue<Value> {
     OPERATION,
     /** A result retrieved from an operation. */
     RESULT,
-    /** A boolean that carries whether more results follow (or, for iteration, more instances). */
+    /** A boolean whose meaning is a {@link Condition} over result facts. */
     FLAG,
     /** The lazy iterable of a {@code @DrainedByIteration} method. */
     ITERABLE,
@@ -29,62 +30,99 @@ final class Value implements AbstractValue<Value> {
     ITERATOR,
     /** The scope returned by an {@code @EntersSecurityContext} call. */
     SCOPE,
+    /**
+     * An object borrowed from a result ({@code @BorrowedResult}): valid until the next retrieval
+     * from its operation or the operation's close ({@link #staleness()}).
+     */
+    BORROWED,
     NULL,
     NON_NULL,
     TRUE,
     FALSE
   }
 
-  /** What a flag's edges mean. */
-  enum FlagKind {
-    /** A {@code @MoreResults} accessor: the false edge drains, the true edge sees more results. */
-    MORE_RESULTS,
-    /** An iterator's {@code hasNext()}: the false edge drains, the true edge says nothing. */
-    ITERATION
-  }
-
-  static final Value TOP = new Value(Kind.TOP, ImmutableSet.of(), true, null, null);
-  static final Value NULL = new Value(Kind.NULL, ImmutableSet.of(), true, null, null);
-  static final Value NON_NULL = new Value(Kind.NON_NULL, ImmutableSet.of(), true, null, null);
-  static final Value TRUE = new Value(Kind.TRUE, ImmutableSet.of(), true, null, null);
-  static final Value FALSE = new Value(Kind.FALSE, ImmutableSet.of(), true, null, null);
+  static final Value TOP = new Value(Kind.TOP, ImmutableSet.of(), null, null, null);
+  static final Value NULL = new Value(Kind.NULL, ImmutableSet.of(), null, null, null);
+  static final Value NON_NULL = new Value(Kind.NON_NULL, ImmutableSet.of(), null, null, null);
+  static final Value TRUE = new Value(Kind.TRUE, ImmutableSet.of(), null, null, null);
+  static final Value FALSE = new Value(Kind.FALSE, ImmutableSet.of(), null, null, null);
 
   private final Kind kind;
   private final ImmutableSet<OperationId> operations;
 
-  /** For flags: the boolean value that means "more results follow". */
-  private final boolean moreWhen;
+  /** For flags: what the boolean means. */
+  private final @Nullable Condition condition;
 
-  private final @Nullable FlagKind flagKind;
   private final @Nullable ContextEntry scope;
+
+  /**
+   * For a borrowed object: whether it was released (by a retrieval from its operation or the
+   * operation's close) on all paths that reach here, on none, or on some.
+   */
+  private final @Nullable Staleness staleness;
 
   private Value(
       Kind kind,
       ImmutableSet<OperationId> operations,
-      boolean moreWhen,
-      @Nullable FlagKind flagKind,
-      @Nullable ContextEntry scope) {
+      @Nullable Condition condition,
+      @Nullable ContextEntry scope,
+      @Nullable Staleness staleness) {
     this.kind = kind;
     this.operations = operations;
-    this.moreWhen = moreWhen;
-    this.flagKind = flagKind;
+    this.condition = condition;
     this.scope = scope;
+    this.staleness = staleness;
   }
 
   static Value of(Kind kind, Set<OperationId> operations) {
-    return new Value(kind, ImmutableSet.copyOf(operations), true, null, null);
+    return new Value(kind, ImmutableSet.copyOf(operations), null, null, null);
+  }
+
+  /** An object just borrowed from a result of {@code operations}. */
+  static Value borrowed(Set<OperationId> operations) {
+    return new Value(Kind.BORROWED, ImmutableSet.copyOf(operations), null, null, Staleness.FRESH);
+  }
+
+  /**
+   * This borrowed object, released by {@code release} (a retrieval from or close of its one
+   * operation) if it was not already.
+   */
+  Value released(Tree release) {
+    if (staleness == null) {
+      return this;
+    }
+    Staleness now = staleness.releaseBy(release);
+    return now.equals(staleness) ? this : new Value(kind, operations, condition, scope, now);
+  }
+
+  /** For a borrowed object: whether it is released on all paths, none, or some. */
+  @Nullable Staleness staleness() {
+    return staleness;
   }
 
   static Value operation(OperationId id) {
     return of(Kind.OPERATION, ImmutableSet.of(id));
   }
 
-  static Value flag(Set<OperationId> operations, FlagKind flagKind, boolean moreWhen) {
-    return new Value(Kind.FLAG, ImmutableSet.copyOf(operations), moreWhen, flagKind, null);
+  /**
+   * The value of a boolean that means {@code condition}: a flag if it mentions a fact, a literal if
+   * it is constant, else nothing the analysis tracks.
+   */
+  static Value condition(Condition condition) {
+    if (condition.equals(Condition.TRUE)) {
+      return TRUE;
+    }
+    if (condition.equals(Condition.FALSE)) {
+      return FALSE;
+    }
+    if (!condition.hasFacts()) {
+      return TOP;
+    }
+    return new Value(Kind.FLAG, ImmutableSet.copyOf(condition.operations()), condition, null, null);
   }
 
   static Value scope(ContextEntry entry) {
-    return new Value(Kind.SCOPE, ImmutableSet.of(), true, null, entry);
+    return new Value(Kind.SCOPE, ImmutableSet.of(), null, entry, null);
   }
 
   Kind kind() {
@@ -106,32 +144,37 @@ final class Value implements AbstractValue<Value> {
         : ImmutableSet.of();
   }
 
-  boolean moreWhen() {
-    return moreWhen;
-  }
-
-  @Nullable FlagKind flagKind() {
-    return flagKind;
+  /**
+   * What the value means as a boolean: a flag's formula, a literal's constant, else {@link
+   * Condition#UNKNOWN}.
+   */
+  Condition asCondition() {
+    return switch (kind) {
+      case FLAG -> condition;
+      case TRUE -> Condition.TRUE;
+      case FALSE -> Condition.FALSE;
+      default -> Condition.UNKNOWN;
+    };
   }
 
   @Nullable ContextEntry scope() {
     return scope;
   }
 
-  /** The logical negation of this value (flags swap their edges, literals flip). */
+  /** The logical negation of this value. */
   Value negate() {
-    return switch (kind) {
-      case FLAG -> new Value(kind, operations, !moreWhen, flagKind, null);
-      case TRUE -> FALSE;
-      case FALSE -> TRUE;
-      default -> TOP;
-    };
+    return condition(Condition.not(asCondition()));
   }
 
   @Override
   public Value leastUpperBound(Value other) {
     if (equals(other)) {
       return this;
+    }
+    // `boolean more = true; while (more) { ...; more = r.moreResults(); }`: the local holds one of
+    // the two on each path.
+    if (isBoolean() && other.isBoolean()) {
+      return condition(Condition.either(asCondition(), other.asCondition()));
     }
     if (kind == other.kind) {
       switch (kind) {
@@ -140,16 +183,13 @@ final class Value implements AbstractValue<Value> {
         case ITERABLE:
         case ITERATOR:
           return of(kind, Sets.union(operations, other.operations));
-        case FLAG:
-          if (moreWhen == other.moreWhen && flagKind == other.flagKind) {
-            return new Value(
-                kind,
-                ImmutableSet.copyOf(Sets.union(operations, other.operations)),
-                moreWhen,
-                flagKind,
-                null);
-          }
-          return TOP;
+        case BORROWED:
+          return new Value(
+              kind,
+              ImmutableSet.copyOf(Sets.union(operations, other.operations)),
+              null,
+              null,
+              staleness.join(other.staleness));
         default:
           return TOP;
       }
@@ -161,19 +201,18 @@ final class Value implements AbstractValue<Value> {
     if (other.kind == Kind.NULL && kind == Kind.OPERATION) {
       return this;
     }
-    // `boolean more = true; while (more) { ...; more = r.moreResults(); }`: the literal can only
-    // take the edge that means "more results", so the flag's false edge still drains.
-    if (kind == Kind.FLAG && other.isLiteralMeaningMore(moreWhen)) {
-      return this;
-    }
-    if (other.kind == Kind.FLAG && isLiteralMeaningMore(other.moreWhen)) {
+    // Likewise a borrowed object that may be null: `MiInstance largest = null; ... largest = i;`.
+    if (kind == Kind.NULL && other.kind == Kind.BORROWED) {
       return other;
+    }
+    if (other.kind == Kind.NULL && kind == Kind.BORROWED) {
+      return this;
     }
     return TOP;
   }
 
-  private boolean isLiteralMeaningMore(boolean moreWhen) {
-    return (kind == Kind.TRUE && moreWhen) || (kind == Kind.FALSE && !moreWhen);
+  private boolean isBoolean() {
+    return kind == Kind.FLAG || kind == Kind.TRUE || kind == Kind.FALSE;
   }
 
   @Override
@@ -181,20 +220,21 @@ final class Value implements AbstractValue<Value> {
     return o instanceof Value v
         && v.kind == kind
         && v.operations.equals(operations)
-        && v.moreWhen == moreWhen
-        && v.flagKind == flagKind
-        && Objects.equals(v.scope, scope);
+        && Objects.equals(v.condition, condition)
+        && Objects.equals(v.scope, scope)
+        && Objects.equals(v.staleness, staleness);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, operations, moreWhen, flagKind, scope);
+    return Objects.hash(kind, operations, condition, scope, staleness);
   }
 
   @Override
   public String toString() {
     return kind
         + (operations.isEmpty() ? "" : operations.toString())
-        + (kind == Kind.FLAG ? "(more when " + moreWhen + ")" : "");
+        + (kind == Kind.FLAG ? "(" + condition + ")" : "")
+        + (staleness == null ? "" : "(released " + staleness + ")");
   }
 }

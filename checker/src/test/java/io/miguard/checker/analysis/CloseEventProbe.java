@@ -18,6 +18,8 @@ import com.sun.source.tree.MethodTree;
     severity = BugPattern.SeverityLevel.WARNING)
 public final class CloseEventProbe extends BugChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+  /** An analysis failure fails the test. */
+  static final MiguardFlags FAIL_FAST = new MiguardFlags(true, false, null);
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
@@ -31,7 +33,7 @@ public final class CloseEventProbe extends BugChecker
 
   private Description probe(VisitorState state) {
     BodyAnalysis analysis =
-        UnitAnalysis.of(state, AnalysisOptions.DEFAULT).analyse(state.getPath());
+        UnitAnalysis.of(state, AnalysisOptions.DEFAULT, FAIL_FAST).analyse(state.getPath());
     if (analysis == null) {
       return Description.NO_MATCH;
     }

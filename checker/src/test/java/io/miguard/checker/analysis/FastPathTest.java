@@ -10,9 +10,10 @@ import com.sun.source.tree.MethodTree;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast path: a body that never mentions an operation-handle type gets no analysis (no CFG); one
- * that does, in any expression or declaration, gets one; the body of a {@code @DrainsResults}
- * method of a handle type always does (its receiver is the operation).
+ * The fast path: a body that never mentions a handle type (operation, session, application) gets no
+ * analysis (no CFG); one that does, in any expression or declaration, gets one (a session or
+ * application alone: its close is judged); the body of a {@code @DrainsResults} method of a handle
+ * type always does (its receiver is the operation).
  */
 class FastPathTest {
   /** Reports, on each method, whether the engine analysed it. */
@@ -20,10 +21,13 @@ class FastPathTest {
       summary = "Reports which methods the engine analyses (tests only)",
       severity = BugPattern.SeverityLevel.WARNING)
   public static final class AnalysedProbe extends BugChecker implements MethodTreeMatcher {
+    /** An analysis failure fails the test. */
+    static final MiguardFlags FAIL_FAST = new MiguardFlags(true, false, null);
+
     @Override
     public Description matchMethod(MethodTree tree, VisitorState state) {
       BodyAnalysis analysis =
-          UnitAnalysis.of(state, AnalysisOptions.DEFAULT).analyse(state.getPath());
+          UnitAnalysis.of(state, AnalysisOptions.DEFAULT, FAIL_FAST).analyse(state.getPath());
       return analysis == null
           ? Description.NO_MATCH
           : buildDescription(tree).setMessage("analysed " + tree.getName()).build();
@@ -40,7 +44,11 @@ class FastPathTest {
             "class Bodies {",
             "  int arithmetic(int a) { return a * 2; }",
             "  String results(InstanceResult r) { return String.valueOf(r.moreResults()); }",
+            "  // BUG: Diagnostic contains: analysed sessionOnly",
             "  void sessionOnly(MiSession s) { s.close(); }",
+            "  // BUG: Diagnostic contains: analysed applicationOnly",
+            "  void applicationOnly(MiApplication a) { a.close(); }",
+            "  void callbacksOnly(MiOperationCallbacks c) { c.toString(); }",
             "  // BUG: Diagnostic contains: analysed local",
             "  void local(MiSession s) { MiOperation op = null; }",
             "  // BUG: Diagnostic contains: analysed chained",

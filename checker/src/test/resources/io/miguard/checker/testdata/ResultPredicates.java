@@ -3,9 +3,9 @@ import io.miguard.mi.MiOperation;
 import io.miguard.mi.MiSession;
 
 /**
- * Boolean helpers of the same file whose whole body returns a result's moreResults(), or its
- * negation: a call to one is the accessor. Anything more is not read, and the loop is judged as if
- * its condition were unknown.
+ * Boolean helpers of the same file whose whole body returns a formula over a result's moreResults()
+ * and boolean parameters: a call to one is that formula over its arguments. A parameter whose
+ * argument is not known proves nothing.
  */
 class ResultPredicates {
   static final String NS = "root/cimv2";
@@ -66,13 +66,22 @@ class ResultPredicates {
     op.close();
   }
 
-  void helperThatDoesMoreIsNotTheAccessor(MiSession s) {
+  void helperWithAnUnknownArgument(MiSession s, boolean wanted) {
+    MiOperation op = s.enumerateInstances(NS, "Win32_Process");
+    InstanceResult r;
+    do {
+      r = op.getInstance();
+    } while (hasMoreAndWanted(r, wanted));
+    // BUG: Diagnostic contains: 'op' (started on line 70)
+    op.close();
+  }
+
+  void helperWithALiteralArgumentIsTheAccessor(MiSession s) {
     MiOperation op = s.enumerateInstances(NS, "Win32_Process");
     InstanceResult r;
     do {
       r = op.getInstance();
     } while (hasMoreAndWanted(r, true));
-    // BUG: Diagnostic contains: 'op' (started on line 70)
     op.close();
   }
 }

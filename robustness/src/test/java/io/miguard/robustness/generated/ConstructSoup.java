@@ -2,9 +2,11 @@ package io.miguard.robustness.generated;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Generates classes that use the binding in every body a class can hold (methods, constructors,
@@ -26,6 +28,21 @@ final class ConstructSoup {
   private static final String PARAMETERS =
       "MiSession s, MiInstance keys, BooleanSupplier c, ExecutorService pool, int k, Object obj";
 
+  /**
+   * The lines each check of the rest of the protocol may report in the soup, by what the line does:
+   * a start call or a session close (an operation left open, a session closed over one), a
+   * retrieval (from an asynchronous operation), a read of a borrowed instance ({@code inst} names
+   * hold only those), a close of the session (in a callback).
+   */
+  private static final Map<String, Pattern> PROTOCOL_LINES =
+      Map.of(
+          "MiOperationNotClosed", Pattern.compile("\\bs\\.\\w+\\("),
+          "MiRetrievalOnAsyncOperation",
+              Pattern.compile(
+                  "\\.(getInstance|getIndication|getCimClass|drain\\w+|instances)\\(\\)"),
+          "MiResultUsedAfterRetrieval", Pattern.compile("\\binst\\d+[.)]"),
+          "MiCloseInCallback", Pattern.compile("\\bs\\.close\\(\\)"));
+
   private final Random random;
   private final SourceBuilder out = new SourceBuilder();
   private final SoupStatements statements;
@@ -35,6 +52,14 @@ final class ConstructSoup {
   private ConstructSoup(Random random) {
     this.random = random;
     this.statements = new SoupStatements(random, out, ProgramCompilation.release() >= 21);
+  }
+
+  /**
+   * Whether {@code check} (one of the protocol checks) may report on the soup line {@code line}.
+   */
+  static boolean mayReport(String check, String line) {
+    Pattern allowed = PROTOCOL_LINES.get(check);
+    return allowed != null && allowed.matcher(line).find();
   }
 
   /** The program of {@code seed}, as class {@code className}. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Seeded random programs over the binding, compiled with the real plugin ({@code
- * -Xplugin:ErrorProne}, both miguard checks at ERROR, {@code miguard.analysis.failFast}).
+ * -Xplugin:ErrorProne}, both miguard checks at ERROR, {@code -XepOpt:Miguard:FailFast=true}).
  *
  * <p>Two generators: {@linkplain GroundTruthPrograms ground-truth programs}, whose findings the
  * generator computes by following every path of its own statement language, and {@linkplain
@@ -49,7 +49,7 @@ class GeneratedProgramsTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void groundTruthProgramsReportExactlyTheirTruth() throws IOException {
-    Run run = run("ground-truth", 1, false, GroundTruthPrograms::generate);
+    Run run = run("ground-truth", 1, false, false, GroundTruthPrograms::generate);
     assertWithMessage("ground-truth methods with exact truth")
         .that(run.exactUnits)
         .isGreaterThan(0);
@@ -63,10 +63,13 @@ class GeneratedProgramsTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void constructSoupCompilesAndReportsOnlyOnCloses() throws IOException {
-    Run run = run("construct soup", 2, true, ConstructSoup::generate);
+    Run run = run("construct soup", 2, true, true, ConstructSoup::generate);
     assertWithMessage("findings in the construct soup (the checks ran)")
         .that(run.findings)
         .isGreaterThan(0);
+    assertWithMessage("checks that reported in the construct soup")
+        .that(run.reportedChecks)
+        .containsAtLeastElementsIn(ProgramCompilation.PROTOCOL_CHECKS);
     run.assertNoFailures();
   }
 
@@ -79,6 +82,7 @@ class GeneratedProgramsTest {
       String mode,
       int salt,
       boolean alternateExceptionalPaths,
+      boolean protocolChecks,
       BiFunction<String, Long, GeneratedProgram> generator)
       throws IOException {
     Run run = new Run(mode);
@@ -91,7 +95,7 @@ class GeneratedProgramsTest {
       }
       boolean exceptionalPaths = alternateExceptionalPaths && (from / batch) % 2 == 1;
       Map<GeneratedProgram, ProgramCompilation.Result> results =
-          ProgramCompilation.compile(programsOfBatch, exceptionalPaths);
+          ProgramCompilation.compile(programsOfBatch, exceptionalPaths, protocolChecks);
       programsOfBatch.forEach(program -> run.judge(program, results.get(program)));
     }
     System.out.printf(
@@ -126,6 +130,7 @@ class GeneratedProgramsTest {
     final TreeSet<String> expectedChecks = new TreeSet<>();
     final Map<String, Integer> misses = new java.util.TreeMap<>();
     final Map<String, Integer> falseAlarms = new java.util.TreeMap<>();
+    final TreeSet<String> reportedChecks = new TreeSet<>();
     final List<String> failures = new ArrayList<>();
 
     Run(String mode) {
@@ -140,7 +145,9 @@ class GeneratedProgramsTest {
       List<String> problems = new ArrayList<>();
       result.crashes().forEach(crash -> problems.add("crash: " + crash));
       result.errors().forEach(error -> problems.add("error: " + error));
+      String[] lines = program.source().split("\n", -1);
       for (ProgramCompilation.Finding finding : result.findings()) {
+        reportedChecks.add(finding.check());
         GeneratedProgram.Unit unit =
             program.units().stream()
                 .filter(u -> u.contains(finding.line()))
@@ -148,6 +155,12 @@ class GeneratedProgramsTest {
                 .orElse(null);
         if (unit == null) {
           problems.add("finding outside every generated method: " + finding.message());
+        } else if (ProgramCompilation.PROTOCOL_CHECKS.contains(finding.check())) {
+          String line = finding.line() <= lines.length ? lines[(int) finding.line() - 1] : "";
+          if (!ConstructSoup.mayReport(finding.check(), line)) {
+            problems.add(
+                "finding off the lines " + finding.check() + " may report: " + finding.message());
+          }
         } else if (!unit.closeLines().contains((int) finding.line())) {
           problems.add("finding off the closes of " + unit.name() + ": " + finding.message());
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -243,6 +244,216 @@ final class PathExplorer {
     Flow handler = list(attempt.body(), caught);
     handler.jumps().forEach((target, jumped) -> add(jumps, target, jumped));
     return new Flow(union(states, handler.normal(), null), jumps);
+  }
+
+  private Flow resource(Stmt.Resource resource, Set<Integer> in) {
+    if (resource.impersonation() != null) {
+      context.push(resource.impersonation());
+    }
+    started(resource.op(), resource.kind(), resource.synchrony());
+    Flow body = list(resource.body(), map(in, s -> fresh(s, resource.op())));
+    // Every way out of the body passes the implicit close. The CFG has one copy of the close for
+    // each way out (the end of the body, return, each jump target), each judged on its own.
+    int line = closeLines.get(resource);
+    int here = bodiesInline.size() - 1;
+    closed(resource.op(), line, "", body.normal(), here, top());
+    body.jumps().forEach((exit, states) -> closed(resource.op(), line, exit, states, here, top()));
+    if (resource.impersonation() != null) {
+      context.pop();
+    }
+    return body;
+  }
+
+  private Flow close(Stmt.Close close, Set<Integer> in) {
+    int line = closeLines.get(close);
+    int body = bodiesInline.size() - 1;
+    if (close.form().otherThread) {
+      // In code handed to another thread: drain not judged there, no identity.
+      bodiesInline.add(false);
+      closed(close.op(), line, "", in, body + 1, null);
+      bodiesInline.remove(body + 1);
+    } else if (close.form().runAs) {
+      bodiesInline.add(true);
+      closed(close.op(), line, "", in, body + 1, close.identity());
+      bodiesInline.remove(body + 1);
+    } else {
+      closed(close.op(), line, "", in, body, top());
+      return normal(in);
+    }
+    // The lambda or method reference captured the operation.
+    return normal(map(in, s -> set(s, close.op(), ESCAPED)));
+  }
+
+  /**
+   * A close of {@code op} on line {@code line}, reached through {@code exit} (the way out of a
+   * try-with-resources body, or "" for an explicit close) by {@code states}, in lambda body {@code
+   * body}, as {@code closedAs}.
+   */
+  private void closed(
+      int op, int line, String exit, Set<Integer> states, int body, Ident closedAs) {
+    if (states.isEmpty()) {
+      return;
+    }
+    Info info = infos.get(op);
+    if (!Objects.equals(info.startedAs(), closedAs)) {
+      expected.add(GeneratedProgram.key("MiCloseInDifferentContext", file, line));
+    }
+    boolean judged = info.synchrony().synchronous();
+    for (int b = info.body() + 1; b <= body; b++) {
+      judged &= bodiesInline.get(b);
+    }
+    if (judged) {
+      statesAtClose
+          .computeIfAbsent(line, l -> new HashMap<>())
+          .computeIfAbsent(exit, e -> new HashSet<>())
+          .addAll(states);
+      operationAtClose.put(line, op);
+    }
+  }
+
+  private Flow lambda(List<Stmt> body, Ident identity, boolean inline, Set<Integer> in) {
+    Deque<Ident> saved = new ArrayDeque<>(context);
+    context.clear();
+    if (inline) {
+      context.addAll(saved);
+    }
+    if (identity != null) {
+      context.push(identity);
+    }
+    bodiesInline.add(inline);
+    list(body, in); // its returns end the lambda; nothing flows back
+    bodiesInline.remove(bodiesInline.size() - 1);
+    context.clear();
+    context.addAll(saved);
+    Set<Integer> captured = new HashSet<>();
+    operationsIn(body, captured);
+    return normal(
+        map(
+            in,
+            s -> {
+              int escaped = s;
+              for (int op : captured) {
+                escaped = set(escaped, op, ESCAPED);
+              }
+              return escaped;
+            }));
+  }
+
+  /** Each case from the start, or falling through from the case before it. */
+  private Flow switchFlow(Stmt.Switch statement, Set<Integer> in) {
+    Set<Integer> normal = new HashSet<>();
+    Set<Integer> fallingThrough = new HashSet<>();
+    Map<String, Set<Integer>> jumps = new HashMap<>();
+    for (int i = 0; i < statement.cases().size(); i++) {
+      Flow flow = list(statement.cases().get(i), union(in, fallingThrough, null));
+      flow.jumps().forEach((target, states) -> add(jumps, target, states));
+      if (statement.arrows() || statement.breaks().get(i)) {
+        normal.addAll(flow.normal());
+        fallingThrough = new HashSet<>();
+      } else {
+        fallingThrough = flow.normal();
+      }
+    }
+    normal.addAll(fallingThrough);
+    return new Flow(normal, jumps);
+  }
+
+  private Flow loop(Stmt.Loop loop, Set<Integer> in) {
+    Set<Integer> head = in;
+    Flow body;
+    while (true) {
+      body = list(loop.body(), head);
+      Set<Integer> next = union(in, body.normal(), body.jumps().get("c" + loop.loop()));
+      if (next.equals(head)) {
+        break;
+      }
+      head = next;
+    }
+    return leaveLoop(loop.loop(), head, body.jumps());
+  }
+
+  private Flow doWhile(Stmt.DrainLoop loop, Set<Integer> in) {
+    int op = loop.op();
+    Set<Integer> head = in;
+    Map<String, Set<Integer>> jumps;
+    Set<Integer> exit;
+    while (true) {
+      jumps = new HashMap<>();
+      Set<Integer> states = head;
+      if (loop.jump() != null && loop.jumpFirst()) {
+        add(jumps, target(loop.jump()), states);
+      }
+      states = map(states, s -> set(s, op, SINGLE));
+      if (loop.jump() != null && !loop.jumpFirst()) {
+        add(jumps, target(loop.jump()), states);
+      }
+      // A continue of this loop goes to its condition.
+      Set<Integer> condition = union(states, jumps.remove("c" + loop.loop()), null);
+      Set<Integer> goOn;
+      if (loop.condition() != null) {
+        Split split = split(condition, op, loop.condition(), true);
+        exit = split.exit();
+        goOn = split.goOn();
+      } else {
+        exit = map(condition, s -> set(s, op, MULTI | SINGLE));
+        goOn = moreSeen(condition, op);
+      }
+      Set<Integer> next = union(in, goOn, null);
+      if (next.equals(head)) {
+        break;
+      }
+      head = next;
+    }
+    return leaveLoop(loop.loop(), exit, jumps);
+  }
+
+  private Flow whileTrue(Stmt.DrainLoop loop, Set<Integer> in) {
+    int op = loop.op();
+    Set<Integer> head = in;
+    Map<String, Set<Integer>> jumps;
+    Set<Integer> exit;
+    while (true) {
+      jumps = new HashMap<>();
+      Set<Integer> states = head;
+      if (loop.jump() != null && loop.jumpFirst()) {
+        add(jumps, target(loop.jump()), states);
+      }
+      states = map(states, s -> set(s, op, SINGLE));
+      if (loop.condition() != null) {
+        Split split = split(states, op, loop.condition(), false);
+        exit = split.exit();
+        states = split.goOn();
+      } else {
+        exit = map(states, s -> set(s, op, MULTI | SINGLE));
+        states = moreSeen(states, op);
+      }
+      if (loop.jump() != null && !loop.jumpFirst()) {
+        add(jumps, target(loop.jump()), states);
+      }
+      Set<Integer> next = union(in, states, jumps.get("c" + loop.loop()));
+      if (next.equals(head)) {
+        break;
+      }
+      head = next;
+    }
+    return leaveLoop(loop.loop(), exit, jumps);
+  }
+
+  private Flow forEach(Stmt.ForEach each, Set<Integer> in) {
+    // The iteration's steps change nothing until hasNext() is false, which drains.
+    Map<String, Set<Integer>> jumps = new HashMap<>();
+    if (each.jump() != null) {
+      add(jumps, target(each.jump()), in);
+    }
+    return leaveLoop(each.loop(), map(in, s -> set(s, each.op(), MULTI | SINGLE)), jumps);
+  }
+
+  /** The flow after loop {@code loop}: its exit and its own breaks; other jumps go on. */
+  private static Flow leaveLoop(int loop, Set<Integer> exit, Map<String, Set<Integer>> jumps) {
+    Map<String, Set<Integer>> outer = new HashMap<>(jumps);
+    Set<Integer> breaks = outer.remove("b" + loop);
+    outer.remove("c" + loop);
+    return new Flow(union(exit, breaks, null), outer);
   }
 
   /** The states that go on round a loop and those that leave it, after its condition. */

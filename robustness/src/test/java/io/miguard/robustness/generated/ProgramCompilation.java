@@ -1,6 +1,7 @@
 package io.miguard.robustness.generated;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.stream.Collectors.joining;
 
 import io.miguard.annotations.OperationHandle;
 import io.miguard.mi.MiOperation;
@@ -33,8 +34,22 @@ import javax.tools.ToolProvider;
  * the diagnostics by program: miguard findings, Error Prone crashes, and every other error.
  */
 final class ProgramCompilation {
-  private static final Pattern CHECK_NAME =
-      Pattern.compile("^\\[(MiCloseBeforeDrain|MiCloseInDifferentContext)\\]");
+  /** The checks that report on closes of operations: both generators run them. */
+  static final List<String> CLOSE_CHECKS =
+      List.of("MiCloseBeforeDrain", "MiCloseInDifferentContext");
+
+  /**
+   * The checks of the rest of the protocol (issue 13), which report on starts, retrievals, reads of
+   * borrowed objects and session closes: the construct soup runs them too.
+   */
+  static final List<String> PROTOCOL_CHECKS =
+      List.of(
+          "MiOperationNotClosed",
+          "MiRetrievalOnAsyncOperation",
+          "MiResultUsedAfterRetrieval",
+          "MiCloseInCallback");
+
+  private static final Pattern CHECK_NAME = Pattern.compile("^\\[(Mi\\w+)\\]");
 
   /** What Error Prone reports when a check (or Error Prone itself) throws. */
   static final String UNHANDLED_EXCEPTION = "An unhandled exception was thrown by the Error Prone";
@@ -57,10 +72,12 @@ final class ProgramCompilation {
 
   /**
    * Compiles {@code programs} together, with MiCloseBeforeDrain's {@code ExceptionalPaths} option
-   * if {@code exceptionalPaths}; a diagnostic with no program goes to the first.
+   * if {@code exceptionalPaths}, and the {@link #PROTOCOL_CHECKS} on too if {@code protocolChecks};
+   * a diagnostic with no program goes to the first.
    */
   static Map<GeneratedProgram, Result> compile(
-      List<GeneratedProgram> programs, boolean exceptionalPaths) throws IOException {
+      List<GeneratedProgram> programs, boolean exceptionalPaths, boolean protocolChecks)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<JavaFileObject> sources = new ArrayList<>();
@@ -75,7 +92,13 @@ final class ProgramCompilation {
         javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
       // The result is false whenever a finding is reported (at ERROR); the diagnostics decide.
       javac
-          .getTask(null, fileManager, diagnostics, options(output, exceptionalPaths), null, sources)
+          .getTask(
+              null,
+              fileManager,
+              diagnostics,
+              options(output, exceptionalPaths, protocolChecks),
+              null,
+              sources)
           .call();
     } finally {
       deleteRecursively(output);
@@ -104,13 +127,20 @@ final class ProgramCompilation {
     return results;
   }
 
-  private static List<String> options(Path output, boolean exceptionalPaths) {
+  private static List<String> options(
+      Path output, boolean exceptionalPaths, boolean protocolChecks) {
+    List<String> checks = new ArrayList<>(CLOSE_CHECKS);
+    if (protocolChecks) {
+      checks.addAll(PROTOCOL_CHECKS);
+    }
     return List.of(
         "-XDcompilePolicy=simple",
         "--should-stop=ifError=FLOW",
         System.getProperty("errorprone.jdk.flag", "-XDcompilePolicy=simple"),
         "-Xplugin:ErrorProne -XepDisableAllChecks"
-            + " -Xep:MiCloseBeforeDrain:ERROR -Xep:MiCloseInDifferentContext:ERROR"
+            + checks.stream().map(check -> " -Xep:" + check + ":ERROR").collect(joining())
+            // A failure inside miguard fails the run instead of becoming a warning.
+            + " -XepOpt:Miguard:FailFast=true"
             + (exceptionalPaths ? " -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true" : ""),
         "--release",
         String.valueOf(release()),

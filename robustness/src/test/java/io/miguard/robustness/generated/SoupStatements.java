@@ -103,8 +103,10 @@ final class SoupStatements {
   }
 
   private void use(SoupScope scope, String op) {
-    switch (random.nextInt(14)) {
+    switch (random.nextInt(16)) {
       case 0 -> out.line(op + ".getInstance();");
+      case 14 -> borrowedRead(op);
+      case 15 -> callbacksThatClose();
       case 1 -> {
         String r = name("r");
         out.line("InstanceResult " + r + ";");
@@ -206,6 +208,62 @@ final class SoupStatements {
         out.close("}");
       }
     }
+  }
+
+  /**
+   * An instance borrowed from a result, read (a call on it, passed on) after another retrieval or
+   * not: the read lines are the only ones MiResultUsedAfterRetrieval may report.
+   */
+  private void borrowedRead(String op) {
+    String r = name("r");
+    String inst = name("inst");
+    if (random.nextBoolean()) {
+      out.line("InstanceResult " + r + " = " + op + ".getInstance();");
+      out.line("MiInstance " + inst + " = " + r + ".instance();");
+      if (random.nextBoolean()) {
+        out.line(op + ".getInstance();");
+      }
+    } else {
+      // The classic: keep one instance of the loop, read it after the loop.
+      out.line("MiInstance " + inst + " = null;");
+      out.line("InstanceResult " + r + ";");
+      out.open("do {");
+      out.line(r + " = " + op + ".getInstance();");
+      out.open("if (" + r + ".instance() != null && " + CONDITION + ") {");
+      out.line(inst + " = " + r + ".instance();");
+      out.close("}");
+      out.close("} while (" + r + ".moreResults());");
+    }
+    out.open("if (" + inst + " != null) {");
+    out.line(
+        random.nextBoolean()
+            ? "Object " + name("v") + " = " + inst + ".get(\"Name\");"
+            : "String " + name("v") + " = String.valueOf(" + inst + ");");
+    out.close("}");
+  }
+
+  /**
+   * Asynchronous callbacks (a lambda) that close their operation and, at random, the session: the
+   * session's close is the only line MiCloseInCallback may report.
+   */
+  private void callbacksThatClose() {
+    String o = name("o");
+    String r = name("r");
+    out.open(
+        "s.enumerateInstances(NS, \"Win32_Process\", MiOperationCallbacks.onInstance(("
+            + o
+            + ", "
+            + r
+            + ", "
+            + name("ack")
+            + ") -> {");
+    out.open("if (!" + r + ".moreResults()) {");
+    closeLine(o + ".close();");
+    if (random.nextBoolean()) {
+      out.line("s.close();");
+    }
+    out.close("}");
+    out.close("}));");
   }
 
   private void close(SoupScope scope, String op) {

@@ -36,7 +36,9 @@ import javax.tools.ToolProvider;
  */
 final class SweepCompilation {
   private static final Pattern CHECK_NAME =
-      Pattern.compile("^\\[(MiCloseBeforeDrain|MiCloseInDifferentContext)\\]");
+      Pattern.compile(
+          "^\\[(MiCloseBeforeDrain|MiCloseInDifferentContext|MiOperationNotClosed"
+              + "|MiRetrievalOnAsyncOperation|MiResultUsedAfterRetrieval|MiCloseInCallback)\\]");
 
   /** What Error Prone reports when a check (or Error Prone itself) throws. */
   static final String UNHANDLED_EXCEPTION = "An unhandled exception was thrown by the Error Prone";
@@ -78,7 +80,7 @@ final class SweepCompilation {
       return compile(
           files,
           lineCount(tree.sources()),
-          options(tree.classPath(), tree.exceptionalPaths(), output));
+          options(tree.classPath(), tree.exceptionalPaths(), true, output));
     } finally {
       deleteRecursively(output);
     }
@@ -86,13 +88,14 @@ final class SweepCompilation {
 
   /**
    * Compiles {@code files} against {@code classPath} (and the binding) into a temporary directory,
-   * with MiCloseBeforeDrain's {@code ExceptionalPaths} option if {@code exceptionalPaths}.
+   * with only the two checks of closes, and MiCloseBeforeDrain's {@code ExceptionalPaths} option if
+   * {@code exceptionalPaths}.
    */
   static Outcome compile(List<Path> files, List<Path> classPath, boolean exceptionalPaths)
       throws IOException {
     Path output = Files.createTempDirectory("sweep-files");
     try {
-      return compile(files, lineCount(files), options(classPath, exceptionalPaths, output));
+      return compile(files, lineCount(files), options(classPath, exceptionalPaths, false, output));
     } finally {
       deleteRecursively(output);
     }
@@ -170,10 +173,17 @@ final class SweepCompilation {
    * the binding, for the canary) on the class path, no annotation processing (the trees' own
    * processors are not the subject), nothing compiled implicitly.
    */
-  static List<String> options(List<Path> jars, boolean exceptionalPaths, Path output) {
+  static List<String> options(
+      List<Path> jars, boolean exceptionalPaths, boolean protocolChecks, Path output) {
     String plugin =
         "-Xplugin:ErrorProne -XepDisableAllChecks"
             + " -Xep:MiCloseBeforeDrain:ERROR -Xep:MiCloseInDifferentContext:ERROR"
+            + (protocolChecks
+                ? " -Xep:MiOperationNotClosed:ERROR -Xep:MiRetrievalOnAsyncOperation:ERROR"
+                    + " -Xep:MiResultUsedAfterRetrieval:ERROR -Xep:MiCloseInCallback:ERROR"
+                : "")
+            // A failure inside miguard fails the run instead of becoming a warning.
+            + " -XepOpt:Miguard:FailFast=true"
             + (exceptionalPaths ? " -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true" : "");
     List<String> classPath = new ArrayList<>();
     jars.forEach(jar -> classPath.add(jar.toString()));

@@ -3,7 +3,11 @@ package miguard.sweep.canary;
 import io.miguard.mi.CancellationReason;
 import io.miguard.mi.Identity;
 import io.miguard.mi.Impersonation;
+import io.miguard.mi.InstanceCallback;
+import io.miguard.mi.MiApplication;
+import io.miguard.mi.MiInstance;
 import io.miguard.mi.MiOperation;
+import io.miguard.mi.MiOperationCallbacks;
 import io.miguard.mi.MiSession;
 import io.miguard.mi.SecurityContext;
 
@@ -38,5 +42,32 @@ class SweepCanary {
       int max = Integer.parseInt(limit);
       return Math.min(max, disks.drainInstances().size());
     }
+  }
+
+  int leftOpen(MiSession session) {
+    MiOperation shares = session.enumerateInstances(NAMESPACE, "Win32_Share"); // miguard: MiOperationNotClosed
+    return shares.drainInstances().size();
+  }
+
+  void retrieveFromAsync(MiSession session) {
+    InstanceCallback ignore = (operation, result, ack) -> {};
+    try (MiOperation users = session.enumerateInstances(NAMESPACE, "Win32_UserAccount", ignore)) {
+      users.drainInstances(); // miguard: MiRetrievalOnAsyncOperation
+    }
+  }
+
+  Object readAfterClose(MiSession session, MiInstance keys) {
+    MiOperation os = session.getInstance(NAMESPACE, keys);
+    MiInstance found = os.getInstance().instance();
+    os.close();
+    return found.get("Caption"); // miguard: MiResultUsedAfterRetrieval
+  }
+
+  MiOperationCallbacks closeInCallback(MiApplication application) {
+    return MiOperationCallbacks.onInstance(
+        (operation, result, ack) -> {
+          operation.close();
+          application.close(); // miguard: MiCloseInCallback
+        });
   }
 }

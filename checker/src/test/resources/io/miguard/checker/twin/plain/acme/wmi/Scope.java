@@ -1,0 +1,9 @@
+package acme.wmi;
+
+/** An impersonation in effect until it is closed. */
+public final class Scope implements AutoCloseable {
+  Scope() {}
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,43 @@
+package io.miguard.samples.bad;
+
+import static io.miguard.samples.Inventory.CIMV2;
+
+import io.miguard.mi.InstanceResult;
+import io.miguard.mi.MiInstance;
+import io.miguard.mi.MiOperation;
+import io.miguard.mi.MiSession;
+
+/** Finds the process with the largest working set. */
+public final class LargestProcess {
+  private final MiSession session;
+
+  public LargestProcess(MiSession session) {
+    this.session = session;
+  }
+
+  /**
+   * Mistake: keeps the largest instance across retrievals; the next retrieval (and the close)
+   * frees it, so both the comparison in the loop and the read after it read freed memory.
+   */
+  public String largest() {
+    MiInstance largest = null;
+    try (MiOperation processes = session.enumerateInstances(CIMV2, "Win32_Process")) {
+      InstanceResult result;
+      do {
+        result = processes.getInstance();
+        MiInstance process = result.instance();
+        if (process != null
+            && (largest == null
+                || workingSet(process) > workingSet(largest))) { // miguard: MiResultUsedAfterRetrieval
+          largest = process;
+        }
+      } while (result.moreResults());
+    }
+    return largest == null ? "<none>" : (String) largest.get("Name"); // miguard: MiResultUsedAfterRetrieval
+  }
+
+  private static long workingSet(MiInstance process) {
+    Object size = process.get("WorkingSetSize");
+    return size instanceof Number number ? number.longValue() : 0;
+  }
+}
