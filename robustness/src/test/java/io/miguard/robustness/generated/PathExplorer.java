@@ -42,6 +42,15 @@ import java.util.TreeSet;
  *       not told apart.
  * </ul>
  *
+ * <p>A drain loop's condition formula is evaluated for both values of {@code moreResults()} and of
+ * the opaque call, with short circuit: where it read {@code moreResults()}, false drains and true
+ * is the "more results" edge; where it did not, nothing is learnt. A {@link Stmt.TryCatch} handler
+ * is entered from the states at its thrower where the rule follows that edge, and from the states
+ * at each binding call of the try block when it is a catch-all (the binding declares MiException).
+ * Code that runs later ({@link Stmt.LaterBlock}) has a context of its own and does not judge the
+ * context of operations started outside it; a run-as body that returns the operation it started
+ * makes the operation remember that identity.
+ *
  * <p>Where the truth is not exact the method is marked unknown: a "more results" edge taken by
  * paths of which some had drained the operation and some had not (a retrieval after the final
  * result, which MI refuses; the checks, which join paths, then judge all of them undrained).
@@ -69,6 +78,8 @@ final class PathExplorer {
   private final Set<String> expected = new TreeSet<>();
   private final Deque<Ident> context = new ArrayDeque<>();
   private final List<Boolean> bodiesInline = new ArrayList<>();
+  private final List<Boolean> bodiesLater = new ArrayList<>(); // code that runs later
+
   private boolean unknown;
 
   private final Map<StatementRenderer.CloseKey, Integer> extraCloses;
@@ -93,6 +104,7 @@ final class PathExplorer {
       String file) {
     PathExplorer explorer = new PathExplorer(closeLines, extraCloses, file);
     explorer.bodiesInline.add(true);
+    explorer.bodiesLater.add(false);
     explorer.list(body, Set.of(0));
     return explorer.finish();
   }
@@ -178,12 +190,13 @@ final class PathExplorer {
       context.pop();
       return normal(in);
     } else if (statement instanceof Stmt.RunAs runAs) {
-      return lambda(runAs.body(), runAs.identity(), true, in);
+      return lambda(runAs.body(), runAs.identity(), true, false, in);
     } else if (statement instanceof Stmt.HopBlock hop) {
-      return lambda(hop.body(), null, false, in);
+      return lambda(hop.body(), null, false, false, in);
     } else if (statement instanceof Stmt.LaterBlock later) {
-      // Runs later, in an unknown context of its own: as code handed to another thread.
-      return lambda(later.body(), null, false, in);
+      // Runs later, in a context of its own (as code handed to another thread), and does not
+      // judge the context of operations started outside it.
+      return lambda(later.body(), null, false, true, in);
     } else if (statement instanceof Stmt.TryCatch attempt) {
       return tryCatch(attempt, in);
     } else if (statement instanceof Stmt.CloseQuietly quietly) {
@@ -270,12 +283,16 @@ final class PathExplorer {
     if (close.form().otherThread) {
       // In code handed to another thread: drain not judged there, no identity.
       bodiesInline.add(false);
+      bodiesLater.add(false);
       closed(close.op(), line, "", in, body + 1, null);
       bodiesInline.remove(body + 1);
+      bodiesLater.remove(body + 1);
     } else if (close.form().runAs) {
       bodiesInline.add(true);
+      bodiesLater.add(false);
       closed(close.op(), line, "", in, body + 1, close.identity());
       bodiesInline.remove(body + 1);
+      bodiesLater.remove(body + 1);
     } else {
       closed(close.op(), line, "", in, body, top());
       return normal(in);
@@ -295,12 +312,16 @@ final class PathExplorer {
       return;
     }
     Info info = infos.get(op);
-    if (!Objects.equals(info.startedAs(), closedAs)) {
-      expected.add(GeneratedProgram.key("MiCloseInDifferentContext", file, line));
-    }
+    // Code that runs later does not judge the context of a close of an operation started outside
+    // it (whoever runs it, as whatever identity is current then).
+    boolean contextKnown = true;
     boolean judged = info.synchrony().synchronous();
     for (int b = info.body() + 1; b <= body; b++) {
       judged &= bodiesInline.get(b);
+      contextKnown &= !bodiesLater.get(b);
+    }
+    if (contextKnown && !Objects.equals(info.startedAs(), closedAs)) {
+      expected.add(GeneratedProgram.key("MiCloseInDifferentContext", file, line));
     }
     if (judged) {
       statesAtClose
@@ -311,7 +332,8 @@ final class PathExplorer {
     }
   }
 
-  private Flow lambda(List<Stmt> body, Ident identity, boolean inline, Set<Integer> in) {
+  private Flow lambda(
+      List<Stmt> body, Ident identity, boolean inline, boolean later, Set<Integer> in) {
     Deque<Ident> saved = new ArrayDeque<>(context);
     context.clear();
     if (inline) {
@@ -321,8 +343,10 @@ final class PathExplorer {
       context.push(identity);
     }
     bodiesInline.add(inline);
+    bodiesLater.add(later);
     list(body, in); // its returns end the lambda; nothing flows back
     bodiesInline.remove(bodiesInline.size() - 1);
+    bodiesLater.remove(bodiesLater.size() - 1);
     context.clear();
     context.addAll(saved);
     Set<Integer> captured = new HashSet<>();

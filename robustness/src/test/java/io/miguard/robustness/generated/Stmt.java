@@ -11,8 +11,10 @@ import java.util.List;
  * drain, cancel, close, enter and leave a security context, hand code to another thread or to
  * {@code runAs}) are known on every path. Conditions are opaque ({@code c.getAsBoolean()}, {@code
  * n.getAsInt()}: parameters the checks cannot see through), so every combination of branches is a
- * feasible path. No statement catches an exception, so the only exceptional paths leave the method,
- * which the checks do not report by default.
+ * feasible path. Exceptions are caught only by {@link TryCatch}, whose handler is entered where the
+ * documented exceptional-edge rule follows the edge; every other exception leaves the method, which
+ * the checks do not report by default. The issue-12 statements are generated only where their
+ * switch is on ({@link StatementGenerator.Feature}).
  *
  * <p>Operations, loops and explicit impersonations are numbered per method: operation {@code n} is
  * the local {@code opn}, loop {@code n} (if labelled) has the label {@code Ln}.
