@@ -32,9 +32,11 @@ import org.junit.jupiter.api.Timeout;
  * <p>System properties: {@code miguard.generated.programs} (programs of each generator, default
  * {@value #DEFAULT_PROGRAMS}), {@code miguard.generated.seed} (base seed, default {@value
  * #DEFAULT_SEED}), {@code miguard.generated.batch} (programs per javac run, default {@value
- * #DEFAULT_BATCH}). For a larger set on demand: {@code mvn -B -o -pl robustness test
- * -Dtest=GeneratedProgramsTest -Dmiguard.generated.programs=20000}. A failing program is written to
- * {@code target/generated-failures/} with its seed; the same base seed and count regenerate it.
+ * #DEFAULT_BATCH}), {@code miguard.generated.extended} (the issue-12 statements of the ground-truth
+ * language to generate beyond the defaults: {@link StatementGenerator#EXTENDED_PROPERTY}). For a
+ * larger set on demand: {@code mvn -B -o -pl robustness test -Dtest=GeneratedProgramsTest
+ * -Dmiguard.generated.programs=20000}. A failing program is written to {@code
+ * target/generated-failures/} with its seed; the same base seed and count regenerate it.
  */
 class GeneratedProgramsTest {
   static final int DEFAULT_PROGRAMS = 1000;
