@@ -35,12 +35,6 @@ public record MiguardFlags(
   /** No flags: failures become warnings, skipped bodies are not listed, no models, no SARIF. */
   public static final MiguardFlags DEFAULT = new MiguardFlags(false, false, null, null, null, StatementChunking.DEFAULT);
 
-  /** With the default statement chunking. */
-  public MiguardFlags(
-      boolean failFast, boolean reportSkipped, @Nullable String injectFailureForTesting) {
-    this(failFast, reportSkipped, injectFailureForTesting, null, null, StatementChunking.DEFAULT);
-  }
-
   /** The flags given to the compilation. */
   public static MiguardFlags from(ErrorProneFlags flags) {
     return new MiguardFlags(

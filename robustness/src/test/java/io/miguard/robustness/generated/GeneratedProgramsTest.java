@@ -33,9 +33,11 @@ import org.junit.jupiter.api.Timeout;
  * <p>System properties: {@code miguard.generated.programs} (programs of each generator, default
  * {@value #DEFAULT_PROGRAMS}), {@code miguard.generated.seed} (base seed, default {@value
  * #DEFAULT_SEED}), {@code miguard.generated.batch} (programs per javac run, default {@value
- * #DEFAULT_BATCH}). For a larger set on demand: {@code mvn -B -o -pl robustness test
- * -Dtest=GeneratedProgramsTest -Dmiguard.generated.programs=20000}. A failing program is written to
- * {@code target/generated-failures/} with its seed; the same base seed and count regenerate it.
+ * #DEFAULT_BATCH}), {@code miguard.generated.extended} (the issue-12 statements of the ground-truth
+ * language to generate beyond the defaults: {@link StatementGenerator#EXTENDED_PROPERTY}). For a
+ * larger set on demand: {@code mvn -B -o -pl robustness test -Dtest=GeneratedProgramsTest
+ * -Dmiguard.generated.programs=20000}. A failing program is written to {@code
+ * target/generated-failures/} with its seed; the same base seed and count regenerate it.
  */
 class GeneratedProgramsTest {
   static final int DEFAULT_PROGRAMS = 1000;
@@ -101,17 +103,22 @@ class GeneratedProgramsTest {
     }
     System.out.printf(
         Locale.ROOT,
-        "generated %s (seed %d, release %d): %d programs, %d methods (%d with exact truth),"
-            + " %d lines, %d findings in %.1f s%n",
+        "generated %s (seed %d, release %d%s): %d programs, %d methods (%d with exact truth),"
+            + " %d lines, %d findings in %.1f s; disagreements: missed %s, not in the truth %s%n",
         mode,
         baseSeed,
         ProgramCompilation.release(),
+        System.getProperty(StatementGenerator.EXTENDED_PROPERTY, "").isEmpty()
+            ? ""
+            : ", extended " + System.getProperty(StatementGenerator.EXTENDED_PROPERTY),
         run.programs,
         run.units,
         run.exactUnits,
         run.lines,
         run.findings,
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9,
+        run.misses,
+        run.falseAlarms);
     return run;
   }
 
@@ -124,6 +131,8 @@ class GeneratedProgramsTest {
     long lines;
     int findings;
     final TreeSet<String> expectedChecks = new TreeSet<>();
+    final Map<String, Integer> misses = new java.util.TreeMap<>();
+    final Map<String, Integer> falseAlarms = new java.util.TreeMap<>();
     final TreeSet<String> reportedChecks = new TreeSet<>();
     final List<String> failures = new ArrayList<>();
 
@@ -178,6 +187,9 @@ class GeneratedProgramsTest {
           TreeSet<String> extra = new TreeSet<>(reported);
           extra.removeAll(unit.expected());
           problems.add(unit.name() + ": missing " + missing + ", not in the truth " + extra);
+          missing.forEach(key -> misses.merge(key.substring(0, key.indexOf(' ')), 1, Integer::sum));
+          extra.forEach(
+              key -> falseAlarms.merge(key.substring(0, key.indexOf(' ')), 1, Integer::sum));
           result.findings().stream()
               .filter(finding -> unit.contains(finding.line()))
               .forEach(finding -> problems.add("  reported: " + finding.message()));

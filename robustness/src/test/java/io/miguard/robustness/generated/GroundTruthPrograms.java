@@ -14,7 +14,8 @@ import java.util.TreeSet;
 final class GroundTruthPrograms {
   private static final String PARAMETERS =
       "(MiSession s, MiInstance keys, BooleanSupplier c, IntSupplier n, ExecutorService pool,"
-          + " List<MiOperation> holder)";
+          + " List<MiOperation> holder, List<Identity> users, java.io.Closeable res,"
+          + " Runnable work, List<Runnable> laters)";
 
   private GroundTruthPrograms() {}
 
@@ -24,6 +25,9 @@ final class GroundTruthPrograms {
     SourceBuilder out = new SourceBuilder();
     Binding.openClass(out, className);
     out.line("MiOperation last;");
+    out.line("Object kept;");
+    out.line("static boolean failing;");
+    out.line("record Held(MiOperation op) {}");
     List<GeneratedProgram.Unit> units = new ArrayList<>();
     int methods = 2 + random.nextInt(5);
     for (int m = 0; m < methods; m++) {
@@ -34,11 +38,18 @@ final class GroundTruthPrograms {
       renderer.write(body);
       int last = out.close("}");
       Map<Stmt, Integer> closes = renderer.closeLines();
-      Set<String> expected = PathExplorer.expectedFindings(body, closes, className + ".java");
-      units.add(
-          new GeneratedProgram.Unit(
-              "m" + m, first, last, new TreeSet<>(closes.values()), expected));
+      Set<String> expected =
+          PathExplorer.expectedFindings(body, closes, renderer.extraCloses(), className + ".java");
+      TreeSet<Integer> closeLines = new TreeSet<>(closes.values());
+      closeLines.addAll(renderer.extraCloses().values());
+      units.add(new GeneratedProgram.Unit("m" + m, first, last, closeLines, expected));
     }
+    out.line("");
+    out.open("private static void readConfig() throws java.io.IOException {");
+    out.open("if (failing) {");
+    out.line("throw new java.io.IOException(\"config\");");
+    out.close("}");
+    out.close("}");
     out.line("");
     Binding.writeHelpers(out);
     out.close("}");

@@ -42,6 +42,15 @@ import java.util.TreeSet;
  *       not told apart.
  * </ul>
  *
+ * <p>A drain loop's condition formula is evaluated for both values of {@code moreResults()} and of
+ * the opaque call, with short circuit: where it read {@code moreResults()}, false drains and true
+ * is the "more results" edge; where it did not, nothing is learnt. A {@link Stmt.TryCatch} handler
+ * is entered from the states at its thrower where the rule follows that edge, and from the states
+ * at each binding call of the try block when it is a catch-all (the binding declares MiException).
+ * Code that runs later ({@link Stmt.LaterBlock}) has a context of its own and does not judge the
+ * context of operations started outside it; a run-as body that returns the operation it started
+ * makes the operation remember that identity.
+ *
  * <p>Where the truth is not exact the method is marked unknown: a "more results" edge taken by
  * paths of which some had drained the operation and some had not (a retrieval after the final
  * result, which MI refuses; the checks, which join paths, then judge all of them undrained).
@@ -69,10 +78,18 @@ final class PathExplorer {
   private final Set<String> expected = new TreeSet<>();
   private final Deque<Ident> context = new ArrayDeque<>();
   private final List<Boolean> bodiesInline = new ArrayList<>();
+  private final List<Boolean> bodiesLater = new ArrayList<>(); // code that runs later
+
   private boolean unknown;
 
-  private PathExplorer(Map<Stmt, Integer> closeLines, String file) {
+  private final Map<StatementRenderer.CloseKey, Integer> extraCloses;
+
+  private PathExplorer(
+      Map<Stmt, Integer> closeLines,
+      Map<StatementRenderer.CloseKey, Integer> extraCloses,
+      String file) {
     this.closeLines = closeLines;
+    this.extraCloses = extraCloses;
     this.file = file;
   }
 
@@ -80,9 +97,14 @@ final class PathExplorer {
    * The findings ("Check File.java:line") the checks must report in a method whose body is {@code
    * body}, or null if the truth of that method is not exact.
    */
-  static Set<String> expectedFindings(List<Stmt> body, Map<Stmt, Integer> closeLines, String file) {
-    PathExplorer explorer = new PathExplorer(closeLines, file);
+  static Set<String> expectedFindings(
+      List<Stmt> body,
+      Map<Stmt, Integer> closeLines,
+      Map<StatementRenderer.CloseKey, Integer> extraCloses,
+      String file) {
+    PathExplorer explorer = new PathExplorer(closeLines, extraCloses, file);
     explorer.bodiesInline.add(true);
+    explorer.bodiesLater.add(false);
     explorer.list(body, Set.of(0));
     return explorer.finish();
   }
@@ -121,6 +143,11 @@ final class PathExplorer {
   private Flow statement(Stmt statement, Set<Integer> in) {
     if (statement instanceof Stmt.Start start) {
       started(start.op(), start.kind(), start.synchrony());
+      if (start.runAs() != null) {
+        // Started inside a run-as body that returns it: it remembers that identity.
+        Info info = infos.get(start.op());
+        infos.put(start.op(), new Info(info.kind(), info.synchrony(), start.runAs(), info.body()));
+      }
       return normal(map(in, s -> fresh(s, start.op())));
     } else if (statement instanceof Stmt.Resource resource) {
       return resource(resource, in);
@@ -163,11 +190,73 @@ final class PathExplorer {
       context.pop();
       return normal(in);
     } else if (statement instanceof Stmt.RunAs runAs) {
-      return lambda(runAs.body(), runAs.identity(), true, in);
+      return lambda(runAs.body(), runAs.identity(), true, false, in);
     } else if (statement instanceof Stmt.HopBlock hop) {
-      return lambda(hop.body(), null, false, in);
+      return lambda(hop.body(), null, false, false, in);
+    } else if (statement instanceof Stmt.LaterBlock later) {
+      // Runs later, in a context of its own (as code handed to another thread), and does not
+      // judge the context of operations started outside it.
+      return lambda(later.body(), null, false, true, in);
+    } else if (statement instanceof Stmt.TryCatch attempt) {
+      return tryCatch(attempt, in);
+    } else if (statement instanceof Stmt.CloseQuietly quietly) {
+      // work.run()'s exceptions (unchecked, undeclared) leave the method: not followed.
+      return list(quietly.body(), in);
+    } else if (statement instanceof Stmt.Rolling rolling) {
+      if (!in.isEmpty()) {
+        if (!rolling.drainPrevious()) {
+          expectExtra("MiCloseBeforeDrain", rolling, 0);
+        }
+        if (!rolling.drainCurrent()) {
+          expectExtra("MiCloseBeforeDrain", rolling, 1);
+        }
+      }
+      return normal(in);
+    } else if (statement instanceof Stmt.PerIteration each) {
+      if (!in.isEmpty() && each.acrossIterations()) {
+        expectExtra("MiCloseInDifferentContext", each, 0);
+      }
+      return normal(in);
     }
     throw new IllegalArgumentException("unknown statement " + statement);
+  }
+
+  private void expectExtra(String check, Stmt statement, int index) {
+    expected.add(
+        GeneratedProgram.key(
+            check, file, extraCloses.get(new StatementRenderer.CloseKey(statement, index))));
+  }
+
+  /**
+   * The try block, then the handler from the states where an exception it catches is thrown on an
+   * edge the documented rule follows: at the thrower when {@link Stmt.Handler#follows} says so; at
+   * each binding call of the block when the handler is a catch-all (the binding's methods declare
+   * MiException, and a declared exception is followed into any handler that catches it; a failed
+   * retrieval or drain leaves its operation drained).
+   */
+  private Flow tryCatch(Stmt.TryCatch attempt, Set<Integer> in) {
+    Set<Integer> caught = new HashSet<>();
+    boolean catchAll = attempt.handler().catchAll;
+    Set<Integer> states = in;
+    Map<String, Set<Integer>> jumps = new HashMap<>();
+    for (List<Stmt> part : List.of(attempt.pre(), attempt.post())) {
+      if (part == attempt.post() && attempt.handler().follows(attempt.thrower())) {
+        caught.addAll(states);
+      }
+      for (Stmt statement : part) {
+        if (catchAll) {
+          Integer op = Stmt.operationOf(statement);
+          boolean drains = statement instanceof Stmt.Retrieve || statement instanceof Stmt.Drain;
+          caught.addAll(drains ? map(states, s -> set(s, op, MULTI | SINGLE)) : states);
+        }
+        Flow flow = statement(statement, states);
+        flow.jumps().forEach((target, jumped) -> add(jumps, target, jumped));
+        states = flow.normal();
+      }
+    }
+    Flow handler = list(attempt.body(), caught);
+    handler.jumps().forEach((target, jumped) -> add(jumps, target, jumped));
+    return new Flow(union(states, handler.normal(), null), jumps);
   }
 
   private Flow resource(Stmt.Resource resource, Set<Integer> in) {
@@ -194,12 +283,16 @@ final class PathExplorer {
     if (close.form().otherThread) {
       // In code handed to another thread: drain not judged there, no identity.
       bodiesInline.add(false);
+      bodiesLater.add(false);
       closed(close.op(), line, "", in, body + 1, null);
       bodiesInline.remove(body + 1);
+      bodiesLater.remove(body + 1);
     } else if (close.form().runAs) {
       bodiesInline.add(true);
+      bodiesLater.add(false);
       closed(close.op(), line, "", in, body + 1, close.identity());
       bodiesInline.remove(body + 1);
+      bodiesLater.remove(body + 1);
     } else {
       closed(close.op(), line, "", in, body, top());
       return normal(in);
@@ -219,12 +312,16 @@ final class PathExplorer {
       return;
     }
     Info info = infos.get(op);
-    if (!Objects.equals(info.startedAs(), closedAs)) {
-      expected.add(GeneratedProgram.key("MiCloseInDifferentContext", file, line));
-    }
+    // Code that runs later does not judge the context of a close of an operation started outside
+    // it (whoever runs it, as whatever identity is current then).
+    boolean contextKnown = true;
     boolean judged = info.synchrony().synchronous();
     for (int b = info.body() + 1; b <= body; b++) {
       judged &= bodiesInline.get(b);
+      contextKnown &= !bodiesLater.get(b);
+    }
+    if (contextKnown && !Objects.equals(info.startedAs(), closedAs)) {
+      expected.add(GeneratedProgram.key("MiCloseInDifferentContext", file, line));
     }
     if (judged) {
       statesAtClose
@@ -235,7 +332,8 @@ final class PathExplorer {
     }
   }
 
-  private Flow lambda(List<Stmt> body, Ident identity, boolean inline, Set<Integer> in) {
+  private Flow lambda(
+      List<Stmt> body, Ident identity, boolean inline, boolean later, Set<Integer> in) {
     Deque<Ident> saved = new ArrayDeque<>(context);
     context.clear();
     if (inline) {
@@ -245,8 +343,10 @@ final class PathExplorer {
       context.push(identity);
     }
     bodiesInline.add(inline);
+    bodiesLater.add(later);
     list(body, in); // its returns end the lambda; nothing flows back
     bodiesInline.remove(bodiesInline.size() - 1);
+    bodiesLater.remove(bodiesLater.size() - 1);
     context.clear();
     context.addAll(saved);
     Set<Integer> captured = new HashSet<>();
@@ -313,8 +413,16 @@ final class PathExplorer {
       }
       // A continue of this loop goes to its condition.
       Set<Integer> condition = union(states, jumps.remove("c" + loop.loop()), null);
-      exit = map(condition, s -> set(s, op, MULTI | SINGLE));
-      Set<Integer> next = union(in, moreSeen(condition, op), null);
+      Set<Integer> goOn;
+      if (loop.condition() != null) {
+        Split split = split(condition, op, loop.condition(), true);
+        exit = split.exit();
+        goOn = split.goOn();
+      } else {
+        exit = map(condition, s -> set(s, op, MULTI | SINGLE));
+        goOn = moreSeen(condition, op);
+      }
+      Set<Integer> next = union(in, goOn, null);
       if (next.equals(head)) {
         break;
       }
@@ -335,8 +443,14 @@ final class PathExplorer {
         add(jumps, target(loop.jump()), states);
       }
       states = map(states, s -> set(s, op, SINGLE));
-      exit = map(states, s -> set(s, op, MULTI | SINGLE));
-      states = moreSeen(states, op);
+      if (loop.condition() != null) {
+        Split split = split(states, op, loop.condition(), false);
+        exit = split.exit();
+        states = split.goOn();
+      } else {
+        exit = map(states, s -> set(s, op, MULTI | SINGLE));
+        states = moreSeen(states, op);
+      }
       if (loop.jump() != null && !loop.jumpFirst()) {
         add(jumps, target(loop.jump()), states);
       }
@@ -364,6 +478,34 @@ final class PathExplorer {
     Set<Integer> breaks = outer.remove("b" + loop);
     outer.remove("c" + loop);
     return new Flow(union(exit, breaks, null), outer);
+  }
+
+  /** The states that go on round a loop and those that leave it, after its condition. */
+  private record Split(Set<Integer> goOn, Set<Integer> exit) {}
+
+  /**
+   * Every way {@code condition} can evaluate (both values of {@code moreResults()} and of the
+   * opaque call, with short circuit): where it read {@code moreResults()}, false drains and true is
+   * the "more results" edge; where it did not, nothing is learnt. The loop goes on where the value
+   * is {@code goOnWhen}.
+   */
+  private Split split(Set<Integer> states, int op, Stmt.Formula condition, boolean goOnWhen) {
+    Set<Integer> goOn = new HashSet<>();
+    Set<Integer> exit = new HashSet<>();
+    for (boolean more : new boolean[] {false, true}) {
+      for (boolean other : new boolean[] {false, true}) {
+        Stmt.Formula.Value value = condition.eval(more, other);
+        Set<Integer> target = value.value() == goOnWhen ? goOn : exit;
+        if (!value.moreRead()) {
+          target.addAll(states);
+        } else if (more) {
+          target.addAll(moreSeen(states, op));
+        } else {
+          target.addAll(map(states, s -> set(s, op, MULTI | SINGLE)));
+        }
+      }
+    }
+    return new Split(goOn, exit);
   }
 
   /**

@@ -24,7 +24,81 @@ final class StatementGenerator {
   private static final int MAX_OPERATIONS = 4;
   private static final int MAX_DEPTH = 3;
 
+  /**
+   * Whether the issue-12 statements the checks handle once branch {@code flow} is merged (compound
+   * conditions, rolling aliases, per-iteration identities, run-as bodies returning operations,
+   * records, code run later) are generated without the property.
+   */
+  static final boolean FLOW_BY_DEFAULT = false;
+
+  /**
+   * Whether the issue-12 statements that need the exceptional-edge rule of branch {@code exc}
+   * (exceptions caught in the method, implicit exceptions, close-quietly {@code finally}) are
+   * generated without the property.
+   */
+  static final boolean EXCEPTIONS_BY_DEFAULT = false;
+
+  /**
+   * The issue-12 statements to generate whatever the defaults: {@code
+   * -Dmiguard.generated.extended=true} (all), {@code flow}, {@code exceptions}, or a
+   * comma-separated list of features ({@link Feature}, in lower case).
+   */
+  static final String EXTENDED_PROPERTY = "miguard.generated.extended";
+
+  /** The issue-12 statements, each on its own switch. */
+  enum Feature {
+    /** Compound drain-loop conditions and stored flags with extra conjuncts (class 2). */
+    FORMULAS(true),
+    /** Rolling aliases in loops (class 3). */
+    ROLLING(true),
+    /** Run-as bodies that return the operation they start (class 4). */
+    RUNAS_RETURN(true),
+    /** Per-iteration identities (class 5). */
+    PER_ITERATION(true),
+    /** Records holding operations (class 6). */
+    RECORDS(true),
+    /** Code run later: stored lambdas, local and anonymous classes (class 10). */
+    LATER(true),
+    /** Exceptions caught in the method, implicit ones included (classes 1 and 8). */
+    CAUGHT(false),
+    /** Close-quietly {@code finally} blocks (class 9). */
+    QUIETLY(false);
+
+    final boolean flow;
+
+    Feature(boolean flow) {
+      this.flow = flow;
+    }
+
+    boolean on() {
+      return ON.contains(this);
+    }
+  }
+
+  private static final java.util.EnumSet<Feature> ON = features();
+
+  private static java.util.EnumSet<Feature> features() {
+    java.util.EnumSet<Feature> on = java.util.EnumSet.noneOf(Feature.class);
+    for (Feature feature : Feature.values()) {
+      if (feature.flow ? FLOW_BY_DEFAULT : EXCEPTIONS_BY_DEFAULT) {
+        on.add(feature);
+      }
+    }
+    for (String name : System.getProperty(EXTENDED_PROPERTY, "").split(",")) {
+      String word = name.trim().toUpperCase(java.util.Locale.ROOT);
+      for (Feature feature : Feature.values()) {
+        if (word.equals("TRUE")
+            || word.equals(feature.name())
+            || word.equals(feature.flow ? "FLOW" : "EXCEPTIONS")) {
+          on.add(feature);
+        }
+      }
+    }
+    return on;
+  }
+
   private final Random random;
+  private int extras; // ids of the locals of the issue-12 statements
   private int operations;
   private int loops;
   private int scopes;
@@ -148,6 +222,18 @@ final class StatementGenerator {
 
   private void statement(Scope scope, List<Stmt> out) {
     List<Var> open = openVars(scope);
+    if (Feature.ROLLING.on() && random.nextInt(40) == 0) {
+      out.add(new Stmt.Rolling(extras++, random.nextBoolean(), random.nextBoolean()));
+      return;
+    }
+    if (Feature.PER_ITERATION.on() && random.nextInt(40) == 0) {
+      out.add(new Stmt.PerIteration(extras++, random.nextBoolean()));
+      return;
+    }
+    if (Feature.CAUGHT.on() && random.nextInt(12) == 0 && !open.isEmpty()) {
+      out.add(tryCatch(open, scope));
+      return;
+    }
     int roll = random.nextInt(100);
     if (roll < 22 && operations < MAX_OPERATIONS) {
       start(scope, out);
@@ -188,7 +274,9 @@ final class StatementGenerator {
               list(inner, 1 + random.nextInt(4))));
     } else {
       boolean factory = random.nextInt(5) == 0;
-      out.add(new Stmt.Start(op, kind, factory ? Synchrony.SYNC : synchrony, factory));
+      Ident runAs =
+          Feature.RUNAS_RETURN.on() && random.nextInt(6) == 0 ? pick(Ident.values()) : null;
+      out.add(new Stmt.Start(op, kind, factory ? Synchrony.SYNC : synchrony, factory, runAs));
       scope.vars.add(
           new Var(
               op,
@@ -196,7 +284,7 @@ final class StatementGenerator {
               factory ? Synchrony.SYNC : synchrony,
               scope.loopDepth,
               false,
-              scope.identity,
+              runAs != null ? runAs : scope.identity,
               scope.body));
     }
   }
@@ -223,7 +311,12 @@ final class StatementGenerator {
           && jump.loop() == loop) {
         jumpFirst = false; // the condition would read a result not yet retrieved
       }
-      return new Stmt.DrainLoop(var.op(), loop, form, jump, jumpFirst, random.nextInt(4));
+      Stmt.Formula condition =
+          Feature.FORMULAS.on() && random.nextBoolean()
+              ? (form == Stmt.DrainLoop.Form.WHILE_TRUE ? breakFormula() : goOnFormula())
+              : null;
+      return new Stmt.DrainLoop(
+          var.op(), loop, form, jump, jumpFirst, random.nextInt(4), condition);
     } else if (roll < 62 && var.kind().results != ResultKind.CLASS) {
       int loop = loops++;
       Jump jump = random.nextInt(3) == 0 ? null : pick(jumps(scope, new Target(loop, false)));
@@ -231,7 +324,8 @@ final class StatementGenerator {
     } else if (roll < 68) {
       return new Stmt.Cancel(var.op());
     } else if (roll < 72) {
-      return new Stmt.Escape(var.op(), random.nextBoolean());
+      return new Stmt.Escape(
+          var.op(), random.nextBoolean(), Feature.RECORDS.on() && random.nextInt(3) == 0);
     } else if (closable) {
       return close(var, scope);
     }
@@ -293,8 +387,104 @@ final class StatementGenerator {
         }
         out.add(new Stmt.Switch(cases, random.nextBoolean(), breaks));
       }
-      default ->
+      default -> {
+        if (Feature.QUIETLY.on() && random.nextInt(3) == 0) {
+          out.add(new Stmt.CloseQuietly(extras++, list(scope.block(), size)));
+        } else if (Feature.LATER.on() && random.nextInt(3) == 0) {
+          out.add(
+              new Stmt.LaterBlock(
+                  pick(Stmt.Later.values()), extras++, list(scope.lambda(null, ++bodies), size)));
+        } else {
           out.add(new Stmt.HopBlock(pick(Hop.values()), list(scope.lambda(null, ++bodies), size)));
+        }
+      }
+    }
+  }
+
+  /** A condition a drain loop goes on while it is true: false whenever no more results follow. */
+  private Stmt.Formula goOnFormula() {
+    Stmt.Formula more = new Stmt.Formula.More();
+    Stmt.Formula other = new Stmt.Formula.Other();
+    return switch (random.nextInt(5)) {
+      case 0 -> new Stmt.Formula.And(more, other);
+      case 1 -> new Stmt.Formula.And(other, more);
+      case 2 -> new Stmt.Formula.Ternary(more, new Stmt.Formula.Const(false));
+      case 3 ->
+          new Stmt.Formula.Not(
+              new Stmt.Formula.Or(new Stmt.Formula.Not(more), new Stmt.Formula.Not(other)));
+      default -> new Stmt.Formula.Not(new Stmt.Formula.Not(more));
+    };
+  }
+
+  /** A condition a drain loop breaks on: true whenever no more results follow. */
+  private Stmt.Formula breakFormula() {
+    Stmt.Formula notMore = new Stmt.Formula.Not(new Stmt.Formula.More());
+    Stmt.Formula other = new Stmt.Formula.Other();
+    return switch (random.nextInt(6)) {
+      case 0 -> new Stmt.Formula.Or(notMore, other);
+      case 1 -> new Stmt.Formula.Or(other, notMore);
+      case 2 -> new Stmt.Formula.Not(new Stmt.Formula.And(new Stmt.Formula.More(), other));
+      case 3 -> new Stmt.Formula.Not(new Stmt.Formula.And(other, new Stmt.Formula.More()));
+      case 4 -> new Stmt.Formula.Ternary(new Stmt.Formula.Const(true), notMore);
+      default -> new Stmt.Formula.Ternary(notMore, new Stmt.Formula.Const(true));
+    };
+  }
+
+  /**
+   * A try whose block holds binding calls around a thrower, and whose handler drains or closes an
+   * operation open at the thrower (and may jump).
+   */
+  private Stmt tryCatch(List<Var> open, Scope scope) {
+    Stmt.Thrower thrower = pick(Stmt.Thrower.values());
+    Stmt.Handler handler = pick(Stmt.Handler.catching(thrower));
+    List<Stmt> pre = new ArrayList<>();
+    List<Stmt> post = new ArrayList<>();
+    List<Stmt> body = new ArrayList<>();
+    if (random.nextBoolean()) {
+      simpleProtocol(open, scope, pre);
+    }
+    for (int i = random.nextInt(3); i > 0; i--) {
+      simpleProtocol(openVars(scope), scope, post);
+    }
+    List<Var> stillOpen = openVars(scope);
+    if (!stillOpen.isEmpty() && random.nextBoolean()) {
+      Var var = stillOpen.get(random.nextInt(stillOpen.size()));
+      if (var.synchrony().synchronous()) {
+        body.add(new Stmt.Drain(var.op(), false));
+      }
+    }
+    List<Var> closable =
+        openVars(scope).stream()
+            .filter(var -> !var.resource() && var.loopDepth() == scope.loopDepth)
+            .toList();
+    if (!closable.isEmpty() && random.nextInt(4) != 0) {
+      Var var = closable.get(random.nextInt(closable.size()));
+      closed.add(var.op());
+      body.add(new Stmt.Close(var.op(), CloseForm.EXPLICIT, null));
+    }
+    if (random.nextInt(3) == 0 && !jumps(scope, null).isEmpty()) {
+      body.add(new Stmt.Guarded(pick(jumps(scope, null))));
+    }
+    return new Stmt.TryCatch(extras++, pre, thrower, post, handler, body);
+  }
+
+  /** One binding call on an open operation: no helper, no lambda, no other call that may throw. */
+  private void simpleProtocol(List<Var> open, Scope scope, List<Stmt> out) {
+    if (open.isEmpty()) {
+      return;
+    }
+    Var var = open.get(random.nextInt(open.size()));
+    boolean closable = !var.resource() && var.loopDepth() == scope.loopDepth;
+    int roll = random.nextInt(var.synchrony().synchronous() ? 4 : 2);
+    if (roll == 0 && closable) {
+      closed.add(var.op());
+      out.add(new Stmt.Close(var.op(), CloseForm.EXPLICIT, null));
+    } else if (roll == 2) {
+      out.add(new Stmt.Retrieve(var.op(), false));
+    } else if (roll == 3) {
+      out.add(new Stmt.Drain(var.op(), false));
+    } else {
+      out.add(new Stmt.Cancel(var.op()));
     }
   }
 

@@ -15,6 +15,21 @@ final class StatementRenderer {
 
   private final SourceBuilder out;
   private final Map<Stmt, Integer> closeLines = new IdentityHashMap<>();
+  private final Map<CloseKey, Integer> extraCloses = new HashMap<>();
+
+  /** The {@code index}th close a self-contained statement ({@link Stmt.Rolling}...) writes. */
+  record CloseKey(Stmt statement, int index) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CloseKey key && key.statement == statement && key.index == index;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(statement) * 31 + index;
+    }
+  }
+
   private final Map<Integer, Binding.ResultKind> kinds = new HashMap<>();
   private int locals;
 
@@ -27,6 +42,11 @@ final class StatementRenderer {
     return closeLines;
   }
 
+  /** The lines of the closes of the self-contained statements written so far. */
+  Map<CloseKey, Integer> extraCloses() {
+    return extraCloses;
+  }
+
   void write(List<Stmt> statements) {
     statements.forEach(this::write);
   }
@@ -34,14 +54,24 @@ final class StatementRenderer {
   private void write(Stmt statement) {
     if (statement instanceof Stmt.Start start) {
       kinds.put(start.op(), start.kind().results);
-      out.line(
-          "MiOperation op"
-              + start.op()
-              + " = "
-              + (start.factory()
-                  ? Binding.factoryName(start.kind()) + "(s, keys)"
-                  : start.kind().start(start.synchrony()))
-              + ";");
+      String call =
+          start.factory()
+              ? Binding.factoryName(start.kind()) + "(s, keys)"
+              : start.kind().start(start.synchrony());
+      if (start.runAs() != null) {
+        // The operation is started inside a run-as body that returns it (issue 12, class 4).
+        out.open(
+            "MiOperation op"
+                + start.op()
+                + " = SecurityContext.runAs("
+                + start.runAs().code
+                + ", () -> {");
+        out.line("MiOperation started = " + call + ";");
+        out.line("return started;");
+        out.close("});");
+      } else {
+        out.line("MiOperation op" + start.op() + " = " + call + ";");
+      }
     } else if (statement instanceof Stmt.Resource resource) {
       resource(resource);
     } else if (statement instanceof Stmt.Retrieve retrieve) {
@@ -64,7 +94,11 @@ final class StatementRenderer {
       out.close("}");
     } else if (statement instanceof Stmt.Escape escape) {
       out.line(
-          escape.field() ? "last = op" + escape.op() + ";" : "holder.add(op" + escape.op() + ");");
+          escape.record()
+              ? "kept = new Held(op" + escape.op() + ");"
+              : escape.field()
+                  ? "last = op" + escape.op() + ";"
+                  : "holder.add(op" + escape.op() + ");");
     } else if (statement instanceof Stmt.Cancel cancel) {
       out.line("op" + cancel.op() + ".cancel(CancellationReason.NONE);");
     } else if (statement instanceof Stmt.Close close) {
@@ -111,8 +145,120 @@ final class StatementRenderer {
       out.open(hop.hop().open);
       write(hop.body());
       out.close(hop.hop().close);
+    } else if (statement instanceof Stmt.TryCatch attempt) {
+      tryCatch(attempt);
+    } else if (statement instanceof Stmt.CloseQuietly quietly) {
+      out.open("try {");
+      out.line("work.run();");
+      write(quietly.body());
+      out.reopen("} finally {");
+      out.open("try {");
+      out.line("res.close();");
+      out.reopen("} catch (java.io.IOException q" + quietly.id() + ") {");
+      out.line("// closed quietly");
+      out.close("}");
+      out.close("}");
+    } else if (statement instanceof Stmt.Rolling rolling) {
+      rolling(rolling);
+    } else if (statement instanceof Stmt.PerIteration each) {
+      perIteration(each);
+    } else if (statement instanceof Stmt.LaterBlock later) {
+      later(later);
     } else {
       throw new IllegalArgumentException("unknown statement " + statement);
+    }
+  }
+
+  private void tryCatch(Stmt.TryCatch attempt) {
+    out.open("try {");
+    write(attempt.pre());
+    switch (attempt.thrower()) {
+      case CHECKED -> out.line("readConfig();");
+      case UNCHECKED_CALL -> out.line("n.getAsInt();");
+      case DIVISION -> out.line("int q" + attempt.id() + " = 10 / n.getAsInt();");
+      case THROW -> {
+        out.open("if (c.getAsBoolean()) {");
+        out.line("throw new IllegalStateException();");
+        out.close("}");
+      }
+    }
+    write(attempt.post());
+    out.reopen("} catch (" + attempt.handler().type + " e" + attempt.id() + ") {");
+    write(attempt.body());
+    out.close("}");
+  }
+
+  /** Rolling aliases: each close's line is remembered under the statement and a marker. */
+  private void rolling(Stmt.Rolling rolling) {
+    String prev = "prev" + rolling.id();
+    String cur = "cur" + rolling.id();
+    String start = Binding.OpKind.ENUMERATE.start(Binding.Synchrony.SYNC);
+    out.line("MiOperation " + prev + " = null;");
+    out.line("MiOperation " + cur + " = " + start + ";");
+    out.open("while (" + CONDITION + ") {");
+    out.line(prev + " = " + cur + ";");
+    out.line(cur + " = " + start + ";");
+    if (rolling.drainPrevious()) {
+      out.line(prev + ".drainInstances();");
+    }
+    extraCloses.put(new CloseKey(rolling, 0), out.line(prev + ".close();"));
+    out.close("}");
+    if (rolling.drainCurrent()) {
+      out.line(cur + ".drainInstances();");
+    }
+    extraCloses.put(new CloseKey(rolling, 1), out.line(cur + ".close();"));
+  }
+
+  private void perIteration(Stmt.PerIteration each) {
+    String start = Binding.OpKind.ENUMERATE.start(Binding.Synchrony.SYNC);
+    String pending = "pending" + each.id();
+    String user = "u" + each.id();
+    if (each.acrossIterations()) {
+      out.line("MiOperation " + pending + " = null;");
+    }
+    out.open("for (Identity " + user + " : users) {");
+    out.open(
+        "try (Impersonation as" + each.id() + " = SecurityContext.impersonate(" + user + ")) {");
+    if (each.acrossIterations()) {
+      out.open("if (" + pending + " != null) {");
+      out.line(pending + ".drainInstances();");
+      extraCloses.put(new CloseKey(each, 0), out.line(pending + ".close();"));
+      out.close("}");
+      out.line(pending + " = " + start + ";");
+    } else {
+      out.line("MiOperation " + pending + " = " + start + ";");
+      out.line(pending + ".drainInstances();");
+      extraCloses.put(new CloseKey(each, 0), out.line(pending + ".close();"));
+    }
+    out.close("}");
+    out.close("}");
+  }
+
+  private void later(Stmt.LaterBlock later) {
+    switch (later.later()) {
+      case STORED_LAMBDA -> {
+        out.open("Runnable later" + later.id() + " = () -> {");
+        write(later.body());
+        out.close("};");
+        out.line("laters.add(later" + later.id() + ");");
+      }
+      case LOCAL_CLASS -> {
+        out.open("class Later" + later.id() + " implements Runnable {");
+        out.line("@Override");
+        out.open("public void run() {");
+        write(later.body());
+        out.close("}");
+        out.close("}");
+        out.line("laters.add(new Later" + later.id() + "());");
+      }
+      case ANONYMOUS_CLASS -> {
+        out.open("laters.add(new Runnable() {");
+        out.line("@Override");
+        out.open("public void run() {");
+        write(later.body());
+        out.close("}");
+        out.close("});");
+      }
     }
   }
 
@@ -151,7 +297,7 @@ final class StatementRenderer {
         guardIf(loop, true);
         out.line(result + " = " + retrieve + ";");
         guardIf(loop, false);
-        out.close("} while (" + more(result, loop.spelling()) + ");");
+        out.close("} while (" + goOn(loop, result) + ");");
       }
       case MORE_FLAG -> {
         String more = "more" + locals++;
@@ -159,7 +305,7 @@ final class StatementRenderer {
         out.open("while (" + more + ") {");
         guardIf(loop, true);
         out.line("var " + result + " = " + retrieve + ";");
-        out.line(more + " = " + more(result, loop.spelling()) + ";");
+        out.line(more + " = " + goOn(loop, result) + ";");
         guardIf(loop, false);
         out.close("}");
       }
@@ -167,13 +313,49 @@ final class StatementRenderer {
         out.open("while (true) {");
         guardIf(loop, true);
         out.line("var " + result + " = " + retrieve + ";");
-        out.open("if (" + last(result, loop.spelling()) + ") {");
+        out.open(
+            "if ("
+                + (loop.condition() != null
+                    ? formula(loop.condition(), result)
+                    : last(result, loop.spelling()))
+                + ") {");
         out.line("break;");
         out.close("}");
         guardIf(loop, false);
         out.close("}");
       }
     }
+  }
+
+  private static String goOn(Stmt.DrainLoop loop, String result) {
+    return loop.condition() != null
+        ? formula(loop.condition(), result)
+        : more(result, loop.spelling());
+  }
+
+  /** A condition formula as Java, over result {@code result}. */
+  static String formula(Stmt.Formula formula, String result) {
+    if (formula instanceof Stmt.Formula.More) {
+      return result + ".moreResults()";
+    } else if (formula instanceof Stmt.Formula.Other) {
+      return CONDITION;
+    } else if (formula instanceof Stmt.Formula.Const c) {
+      return String.valueOf(c.value());
+    } else if (formula instanceof Stmt.Formula.Not n) {
+      return "!(" + formula(n.operand(), result) + ")";
+    } else if (formula instanceof Stmt.Formula.And a) {
+      return "(" + formula(a.left(), result) + " && " + formula(a.right(), result) + ")";
+    } else if (formula instanceof Stmt.Formula.Or o) {
+      return "(" + formula(o.left(), result) + " || " + formula(o.right(), result) + ")";
+    }
+    Stmt.Formula.Ternary t = (Stmt.Formula.Ternary) formula;
+    return "("
+        + CONDITION
+        + " ? "
+        + formula(t.then(), result)
+        + " : "
+        + formula(t.otherwise(), result)
+        + ")";
   }
 
   /** The ways of saying "more results follow" the checks understand. */

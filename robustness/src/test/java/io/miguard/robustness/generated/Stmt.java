@@ -11,8 +11,10 @@ import java.util.List;
  * drain, cancel, close, enter and leave a security context, hand code to another thread or to
  * {@code runAs}) are known on every path. Conditions are opaque ({@code c.getAsBoolean()}, {@code
  * n.getAsInt()}: parameters the checks cannot see through), so every combination of branches is a
- * feasible path. No statement catches an exception, so the only exceptional paths leave the method,
- * which the checks do not report by default.
+ * feasible path. Exceptions are caught only by {@link TryCatch}, whose handler is entered where the
+ * documented exceptional-edge rule follows the edge; every other exception leaves the method, which
+ * the checks do not report by default. The issue-12 statements are generated only where their
+ * switch is on ({@link StatementGenerator.Feature}).
  *
  * <p>Operations, loops and explicit impersonations are numbered per method: operation {@code n} is
  * the local {@code opn}, loop {@code n} (if labelled) has the label {@code Ln}.
@@ -23,7 +25,12 @@ sealed interface Stmt {
    * {@code MiOperation opN = s.start(...);}, or through the unit's factory of that kind ({@code
    * factory}: a method of the same file that returns a freshly started operation).
    */
-  record Start(int op, OpKind kind, Synchrony synchrony, boolean factory) implements Stmt {}
+  record Start(int op, OpKind kind, Synchrony synchrony, boolean factory, Ident runAs)
+      implements Stmt {
+    Start(int op, OpKind kind, Synchrony synchrony, boolean factory) {
+      this(op, kind, synchrony, factory, null);
+    }
+  }
 
   /**
    * {@code try ([Impersonation iK = SecurityContext.impersonate(X);] MiOperation opN = ...)
@@ -45,8 +52,13 @@ sealed interface Stmt {
    * moreResults()}, which behaves the same), or {@code while (true) { r = ...; if
    * (!r.moreResults()) break; }}; {@code spelling} picks how the condition reads.
    */
-  record DrainLoop(int op, int loop, Form form, Jump jump, boolean jumpFirst, int spelling)
+  record DrainLoop(
+      int op, int loop, Form form, Jump jump, boolean jumpFirst, int spelling, Formula condition)
       implements Stmt {
+    DrainLoop(int op, int loop, Form form, Jump jump, boolean jumpFirst, int spelling) {
+      this(op, loop, form, jump, jumpFirst, spelling, null);
+    }
+
     enum Form {
       DO_WHILE,
       MORE_FLAG,
@@ -61,7 +73,161 @@ sealed interface Stmt {
    * The operation escapes to code the checks cannot see: {@code holder.add(opN);} (a method they
    * know nothing about) or {@code last = opN;} (a field).
    */
-  record Escape(int op, boolean field) implements Stmt {}
+  record Escape(int op, boolean field, boolean record) implements Stmt {
+    Escape(int op, boolean field) {
+      this(op, field, false);
+    }
+  }
+
+  /**
+   * A condition of a drain loop ({@link DrainLoop#condition}, issue 12 class 2): a boolean formula
+   * over the result's {@code moreResults()} ({@link More}) and an opaque {@code c.getAsBoolean()}
+   * ({@link Other}), each at most once, with Java's short circuit: for {@code DO_WHILE} and {@code
+   * MORE_FLAG} the loop goes on while it is true, for {@code WHILE_TRUE} it breaks when it is true.
+   */
+  sealed interface Formula {
+    record More() implements Formula {}
+
+    record Other() implements Formula {}
+
+    record Const(boolean value) implements Formula {}
+
+    record Not(Formula operand) implements Formula {}
+
+    record And(Formula left, Formula right) implements Formula {}
+
+    record Or(Formula left, Formula right) implements Formula {}
+
+    /** {@code c.getAsBoolean() ? then : otherwise} */
+    record Ternary(Formula then, Formula otherwise) implements Formula {}
+
+    /** Its value when {@code moreResults()} is {@code more} and the opaque call {@code other}. */
+    default Value eval(boolean more, boolean other) {
+      if (this instanceof More) {
+        return new Value(more, true);
+      } else if (this instanceof Other) {
+        return new Value(other, false);
+      } else if (this instanceof Const c) {
+        return new Value(c.value(), false);
+      } else if (this instanceof Not n) {
+        Value v = n.operand().eval(more, other);
+        return new Value(!v.value(), v.moreRead());
+      } else if (this instanceof And a) {
+        Value l = a.left().eval(more, other);
+        if (!l.value()) {
+          return l;
+        }
+        Value r = a.right().eval(more, other);
+        return new Value(r.value(), l.moreRead() || r.moreRead());
+      } else if (this instanceof Or o) {
+        Value l = o.left().eval(more, other);
+        if (l.value()) {
+          return l;
+        }
+        Value r = o.right().eval(more, other);
+        return new Value(r.value(), l.moreRead() || r.moreRead());
+      }
+      Ternary t = (Ternary) this;
+      return (other ? t.then() : t.otherwise()).eval(more, other);
+    }
+
+    /** A formula's value, and whether evaluating it read {@code moreResults()}. */
+    record Value(boolean value, boolean moreRead) {}
+  }
+
+  /**
+   * {@code try {pre; thrower; post} catch (Handler eN) {handler}}: a call or statement that may
+   * throw, caught in the method (issue 12, classes 1 and 8). Only binding calls besides the thrower
+   * are in the try block, and the binding's methods throw only the MiException they declare, which
+   * no generated handler narrower than RuntimeException catches.
+   */
+  record TryCatch(
+      int id, List<Stmt> pre, Thrower thrower, List<Stmt> post, Handler handler, List<Stmt> body)
+      implements Stmt {}
+
+  /** What may throw in a {@link TryCatch}. */
+  enum Thrower {
+    /** A unit method declaring IOException. */
+    CHECKED,
+    /** An opaque call that declares nothing. */
+    UNCHECKED_CALL,
+    /** An integer division (an implicit ArithmeticException), of an opaque call's value. */
+    DIVISION,
+    /** A {@code throw} written in the method. */
+    THROW
+  }
+
+  /** The exception a {@link TryCatch} catches. */
+  enum Handler {
+    IO_EXCEPTION("java.io.IOException", false),
+    NUMBER_FORMAT("NumberFormatException", false),
+    ILLEGAL_ARGUMENT("IllegalArgumentException", false),
+    ARITHMETIC("ArithmeticException", false),
+    ILLEGAL_STATE("IllegalStateException", false),
+    RUNTIME("RuntimeException", true),
+    EXCEPTION("Exception", true),
+    THROWABLE("Throwable", true);
+
+    final String type;
+    final boolean catchAll;
+
+    Handler(String type, boolean catchAll) {
+      this.type = type;
+      this.catchAll = catchAll;
+    }
+
+    /** The handlers that catch what {@code thrower} throws. */
+    static List<Handler> catching(Thrower thrower) {
+      return switch (thrower) {
+        case CHECKED -> List.of(IO_EXCEPTION, EXCEPTION, THROWABLE);
+        case UNCHECKED_CALL ->
+            List.of(NUMBER_FORMAT, ILLEGAL_ARGUMENT, RUNTIME, EXCEPTION, THROWABLE);
+        case DIVISION -> List.of(ARITHMETIC, RUNTIME, EXCEPTION, THROWABLE);
+        case THROW -> List.of(ILLEGAL_STATE, RUNTIME, EXCEPTION, THROWABLE);
+      };
+    }
+
+    /**
+     * The documented rule (docs/bugpatterns/MiCloseBeforeDrain.md, "Exceptional paths"): the edge
+     * from {@code thrower} into this handler is followed by default for a {@code throw} in the
+     * method, an exception the call declares (whatever the handler), and an undeclared unchecked or
+     * implicit exception caught by a handler narrower than RuntimeException; not for one of those
+     * only a catch-all catches.
+     */
+    boolean follows(Thrower thrower) {
+      return thrower == Thrower.THROW || thrower == Thrower.CHECKED || !catchAll;
+    }
+  }
+
+  /**
+   * {@code try { work.run(); body } finally { try { res.close(); } catch (IOException e) {} }}: a
+   * close-quietly {@code finally} (issue 12, class 9); work.run()'s exceptions leave the method.
+   */
+  record CloseQuietly(int id, List<Stmt> body) implements Stmt {}
+
+  /**
+   * Rolling aliases (issue 12, class 3), on operations of their own: {@code prev = cur; cur =
+   * start();} in a loop, {@code prev} closed in the loop (drained first if {@code drainPrevious}),
+   * {@code cur} after it (drained first if {@code drainCurrent}).
+   */
+  record Rolling(int id, boolean drainPrevious, boolean drainCurrent) implements Stmt {}
+
+  /**
+   * Per-iteration identities (issue 12, class 5), on operations of their own: {@code for (Identity
+   * u : users) try (impersonate(u)) {...}}; with {@code acrossIterations} the operation started in
+   * one iteration is drained and closed in the next (as another identity), else in its own.
+   */
+  record PerIteration(int id, boolean acrossIterations) implements Stmt {}
+
+  /** Code that runs later (issue 12, class 10): it starts in an unknown context of its own. */
+  record LaterBlock(Later later, int id, List<Stmt> body) implements Stmt {}
+
+  /** How code is kept to run later. */
+  enum Later {
+    STORED_LAMBDA,
+    LOCAL_CLASS,
+    ANONYMOUS_CLASS
+  }
 
   /** {@code opN.cancel(CancellationReason.NONE);} */
   record Cancel(int op) implements Stmt {}
@@ -134,6 +300,12 @@ sealed interface Stmt {
     } else if (statement instanceof RunAs s) {
       return List.of(s.body());
     } else if (statement instanceof HopBlock s) {
+      return List.of(s.body());
+    } else if (statement instanceof TryCatch s) {
+      return List.of(s.pre(), s.post(), s.body());
+    } else if (statement instanceof CloseQuietly s) {
+      return List.of(s.body());
+    } else if (statement instanceof LaterBlock s) {
       return List.of(s.body());
     }
     return List.of();

@@ -48,7 +48,7 @@ final class SweepCanary {
       Matcher marker = MARKER.matcher(lines.get(i));
       if (marker.find() && (marker.group(1) == null || exceptionalPaths)) {
         findings.add(
-            new Finding(marker.group(2), source.getFileName().toString(), i + 1, "").key());
+            new Finding(marker.group(2), source.getFileName().toString(), source, i + 1, "").key());
       }
     }
     return findings;

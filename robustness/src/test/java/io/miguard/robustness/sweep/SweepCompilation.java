@@ -77,7 +77,25 @@ final class SweepCompilation {
     files.add(SweepCanary.source());
     Path output = Files.createTempDirectory("sweep-" + tree.name());
     try {
-      return compile(files, lineCount(tree.sources()), options(tree, output));
+      return compile(
+          files,
+          lineCount(tree.sources()),
+          options(tree.classPath(), tree.exceptionalPaths(), true, output));
+    } finally {
+      deleteRecursively(output);
+    }
+  }
+
+  /**
+   * Compiles {@code files} against {@code classPath} (and the binding) into a temporary directory,
+   * with only the two checks of closes, and MiCloseBeforeDrain's {@code ExceptionalPaths} option if
+   * {@code exceptionalPaths}.
+   */
+  static Outcome compile(List<Path> files, List<Path> classPath, boolean exceptionalPaths)
+      throws IOException {
+    Path output = Files.createTempDirectory("sweep-files");
+    try {
+      return compile(files, lineCount(files), options(classPath, exceptionalPaths, false, output));
     } finally {
       deleteRecursively(output);
     }
@@ -121,12 +139,17 @@ final class SweepCompilation {
       String message = diagnostic.getMessage(Locale.ROOT);
       Matcher check = CHECK_NAME.matcher(message);
       if (check.find()) {
-        String file =
+        Path path =
             diagnostic.getSource() == null
-                ? "<no file>"
-                : Path.of(diagnostic.getSource().toUri()).getFileName().toString();
+                ? Path.of("<no file>")
+                : Path.of(diagnostic.getSource().toUri()).toAbsolutePath();
         findings.add(
-            new Finding(check.group(1), file, diagnostic.getLineNumber(), diagnostic.toString()));
+            new Finding(
+                check.group(1),
+                path.getFileName().toString(),
+                path,
+                diagnostic.getLineNumber(),
+                diagnostic.toString()));
       } else if (message.contains(UNHANDLED_EXCEPTION)) {
         crashes.add(diagnostic.toString());
       } else if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
@@ -150,17 +173,20 @@ final class SweepCompilation {
    * the binding, for the canary) on the class path, no annotation processing (the trees' own
    * processors are not the subject), nothing compiled implicitly.
    */
-  static List<String> options(SweepTree tree, Path output) {
+  static List<String> options(
+      List<Path> jars, boolean exceptionalPaths, boolean protocolChecks, Path output) {
     String plugin =
         "-Xplugin:ErrorProne -XepDisableAllChecks"
             + " -Xep:MiCloseBeforeDrain:ERROR -Xep:MiCloseInDifferentContext:ERROR"
-            + " -Xep:MiOperationNotClosed:ERROR -Xep:MiRetrievalOnAsyncOperation:ERROR"
-            + " -Xep:MiResultUsedAfterRetrieval:ERROR -Xep:MiCloseInCallback:ERROR"
+            + (protocolChecks
+                ? " -Xep:MiOperationNotClosed:ERROR -Xep:MiRetrievalOnAsyncOperation:ERROR"
+                    + " -Xep:MiResultUsedAfterRetrieval:ERROR -Xep:MiCloseInCallback:ERROR"
+                : "")
             // A failure inside miguard fails the run instead of becoming a warning.
             + " -XepOpt:Miguard:FailFast=true"
-            + (tree.exceptionalPaths() ? " -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true" : "");
+            + (exceptionalPaths ? " -XepOpt:MiCloseBeforeDrain:ExceptionalPaths=true" : "");
     List<String> classPath = new ArrayList<>();
-    tree.classPath().forEach(jar -> classPath.add(jar.toString()));
+    jars.forEach(jar -> classPath.add(jar.toString()));
     classPath.add(locationOf(MiOperation.class));
     classPath.add(locationOf(OperationHandle.class));
     return List.of(
@@ -176,7 +202,7 @@ final class SweepCompilation {
         "-implicit:none",
         "-nowarn",
         "-Xmaxerrs",
-        "200",
+        "1000000",
         "-classpath",
         String.join(File.pathSeparator, classPath),
         // The plugin and Error Prone come from the test's own class path, as from a build's

@@ -18,9 +18,16 @@ import java.util.stream.Stream;
  * @param name the tree's artifact and version, as the build names its directory
  * @param sources the tree's {@code .java} files, sorted
  * @param classPath the tree's compile dependencies
+ * @param binaries the tree's own jar ({@code DIR/NAME/bin}), against which a part of its sources
+ *     compiles
  * @param exceptionalPaths whether MiCloseBeforeDrain runs with {@code ExceptionalPaths=true}
  */
-record SweepTree(String name, List<Path> sources, List<Path> classPath, boolean exceptionalPaths) {
+record SweepTree(
+    String name,
+    List<Path> sources,
+    List<Path> classPath,
+    List<Path> binaries,
+    boolean exceptionalPaths) {
 
   /**
    * The trees the build prepared: system property {@code miguard.sweep.trees} names them (comma
@@ -42,6 +49,7 @@ record SweepTree(String name, List<Path> sources, List<Path> classPath, boolean 
               name,
               filesIn(tree.resolve("src"), ".java"),
               filesIn(tree.resolve("lib"), ".jar"),
+              filesIn(tree.resolve("bin"), ".jar"),
               exceptional.contains(name)));
     }
     return trees;
