@@ -73,6 +73,25 @@ class CaughtExceptionsTest {
     }
 
     @Test
+    void borrowedInstanceAccessorsThrowOnlyOnMisuse() {
+      // MiInstance#className declares MiException, thrown only for a released instance (what
+      // MiResultUsedAfterRetrieval reports): not a path into the catch-all through the close.
+      drain(
+              "  int names(int limit) {",
+              "    int total = 0;",
+              "    try {",
+              "      try (MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\")) {",
+              "        for (MiInstance x : op.instances()) total += x.className().length();",
+              "      }",
+              "    } catch (RuntimeException e) {",
+              "      total--;",
+              "    }",
+              "    return total;",
+              "  }")
+          .doTest();
+    }
+
+    @Test
     void narrowHandlerAroundTryWithResourcesDrainedFirst() {
       drain(
               "  long total() {",

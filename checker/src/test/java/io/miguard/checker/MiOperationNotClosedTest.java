@@ -203,4 +203,50 @@ class Sessions {
 """)
         .doTest();
   }
+
+  @Test
+  void tryWithResourcesInsideCatchAllIsClosedOnEveryPath() {
+    // From the bench's nesting table: the start's own exception never opened the operation, and
+    // the implicit close runs on every other path to the handler.
+    helper
+        .addSourceLines(
+            "Nested.java",
+            """
+import io.miguard.mi.*;
+class Nested {
+  int nested(MiSession session, int limit) {
+    int total = 0;
+    MiOperation outer = session.enumerateInstances("root/cimv2", "Outer");
+    for (int i = 0; i < limit; i++) {
+      total += 1;
+      try {
+        try (MiOperation inner = session.enumerateInstances("root/cimv2", "Inner")) {
+          for (MiInstance x : inner.instances()) {
+            total += x.className().length();
+          }
+        }
+      } catch (RuntimeException e) {
+        total--;
+      }
+    }
+    total += outer.drainInstances().size();
+    outer.close();
+    return total;
+  }
+
+  int startCaught(MiSession session) {
+    MiOperation op;
+    try {
+      op = session.enumerateInstances("root/cimv2", "X");
+    } catch (MiException e) {
+      return 0;
+    }
+    int n = op.drainInstances().size();
+    op.close();
+    return n;
+  }
+}
+""")
+        .doTest();
+  }
 }

@@ -125,6 +125,9 @@ final class CallTransfer {
           call.result = Value.condition(Condition.fact(Condition.FactKind.DRAINED, ops));
         } else if (model.drainedByIteration(method)) {
           call.result = Value.of(Value.Kind.ITERABLE, ops);
+          // As for a retrieval: the binding refuses misuse (reported by the other checks) or
+          // reports the failure as the final result.
+          call.exceptional = call.store.update(ops, OperationState::drain);
         } else if (model.cancels(method)) {
           call.store = call.store.update(ops, s -> s.cancelled(tree));
         } else if (model.closesReceiver(method)) {

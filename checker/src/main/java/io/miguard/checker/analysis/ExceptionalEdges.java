@@ -6,6 +6,7 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Type.UnionClassType;
@@ -51,7 +52,12 @@ import org.jspecify.annotations.Nullable;
  * whose type does) throws only what it declares: {@code MiOperation#getInstance} and {@code
  * drainInstances} declare {@code throws MiException}, {@code Impersonation#close} nothing. Its
  * undeclared exceptions are no path at all, with any option: a binding call inside {@code catch
- * (IllegalStateException e)} does not reach that handler.
+ * (IllegalStateException e)} does not reach that handler. A binding method that acts on no
+ * operation, session or application (an accessor of a result's borrowed object such as {@code
+ * MiInstance#className}) throws what it declares only when the object was released, a misuse that
+ * {@code MiResultUsedAfterRetrieval} reports: its declared exceptions are no path either, so {@code
+ * try { try (op) { for (x : op.instances()) x.className(); } } catch (RuntimeException e) {}} is
+ * not reported through {@code className()}.
  *
  * <p>Every other exceptional path is <b>exceptional only</b>: an undeclared unchecked exception
  * that only a catch-all ({@code catch (Exception | RuntimeException | Throwable | Error e)})
@@ -160,7 +166,7 @@ final class ExceptionalEdges {
       return Unwinding.UNFOLLOWED;
     }
     MethodSymbol called = calledBy(origin);
-    boolean declared = called != null && declares(called, thrown);
+    boolean declared = called != null && declares(called, thrown) && !throwsOnlyOnMisuse(called);
     if (!declared && called != null && model.isBindingMethod(called)) {
       return null;
     }
@@ -229,6 +235,33 @@ final class ExceptionalEdges {
       return union.getAlternativeTypes();
     }
     return type == null ? List.of() : List.of(type);
+  }
+
+  /**
+   * Whether {@code method} is a method of the binding, or of a type whose objects results lend out
+   * (one with a {@code @CopiesResult} method), that acts on no operation, session or application:
+   * an accessor of a result's borrowed object ({@code MiInstance#get}, {@code className}), which
+   * throws what it declares only when the object was released, a misuse that {@code
+   * MiResultUsedAfterRetrieval} reports. Its declared exceptions are treated as undeclared ones of
+   * a binding method: no path.
+   */
+  private boolean throwsOnlyOnMisuse(MethodSymbol method) {
+    boolean borrowedType =
+        method.owner instanceof TypeSymbol owner && model.copyMethod(owner) != null;
+    if (!(borrowedType || model.isBindingMethod(method))
+        || model.isProtocolHandle(method.owner.type)) {
+      return false;
+    }
+    return model.startsOperation(method) == null
+        && !model.retrievesResult(method)
+        && !model.drainsReceiver(method)
+        && !model.closesReceiver(method)
+        && !model.cancels(method)
+        && !model.closesSession(method)
+        && !model.closesApplication(method)
+        && !model.entersSecurityContextAtAll(method)
+        && !model.leavesSecurityContext(method)
+        && !model.runsAs(method);
   }
 
   private boolean declares(MethodSymbol method, Type thrown) {
