@@ -92,6 +92,50 @@ class CaughtExceptionsTest {
     }
 
     @Test
+    void whatANarrowHandlerDoesNotCatchGoesOnPastItUnfollowed() {
+      // The constructor's other unchecked exceptions are not IllegalStateExceptions: they leave
+      // through the implicit close, an exceptional-only path (found by the generated programs).
+      drain(
+              "  void m(boolean c) {",
+              "    try (MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\")) {",
+              "      try {",
+              "        if (c) throw new IllegalStateException();",
+              "      } catch (IllegalStateException e) {",
+              "      }",
+              "      op.drainInstances();",
+              "    }",
+              "  }",
+              "  void n() {",
+              "    try (MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\")) {",
+              "      try {",
+              "        work.run();",
+              "        op.drainInstances();",
+              "      } catch (IllegalArgumentException e) {",
+              "        op.drainInstances();",
+              "      }",
+              "    }",
+              "  }")
+          .doTest();
+    }
+
+    @Test
+    void whatANarrowHandlerDoesNotCatchIsReportedWithExceptionalPaths() {
+      drainWithExceptionalPaths(
+              "  void n() {",
+              "    // BUG: Diagnostic contains: may be closed before its final result",
+              "    try (MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\")) {",
+              "      try {",
+              "        work.run();",
+              "        op.drainInstances();",
+              "      } catch (IllegalArgumentException e) {",
+              "        op.drainInstances();",
+              "      }",
+              "    }",
+              "  }")
+          .doTest();
+    }
+
+    @Test
     void narrowHandlerAroundTryWithResourcesDrainedFirst() {
       drain(
               "  long total() {",

@@ -41,7 +41,8 @@ final class CloseEvents {
           new ClosePath(
               store.joinedState(close.target().operations()),
               store.context(),
-              !store.followedByDefault(),
+              !(store.followedByDefault()
+                  && setup.exceptionalEdgeRule().followedAt(store.unwinding(), report)),
               outside(store.lastStep(), report)));
       OperationState dominated = store.joinedDominatedState(close.target().operations());
       if (dominated != null) {

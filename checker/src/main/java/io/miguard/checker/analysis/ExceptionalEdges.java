@@ -202,6 +202,36 @@ final class ExceptionalEdges {
         : new Unwinding(false, ImmutableSet.copyOf(followed));
   }
 
+  /**
+   * Whether a close at {@code where}, reached by an exception unwinding as {@code unwinding}, is on
+   * the way to a handler the rule follows it into: inside the {@code try} (its resources or block)
+   * that owns one of those handlers. The part of an exception that no followed handler catches goes
+   * on past them (a narrow handler catches only its own type), and a close it meets outside their
+   * {@code try} statements is on an exceptional-only path.
+   */
+  boolean followedAt(@Nullable Unwinding unwinding, @Nullable Tree where) {
+    if (unwinding == null
+        || unwinding.thrown()
+        || unwinding.followedCatches().isEmpty()
+        || where == null) {
+      return true;
+    }
+    int position = Positions.start(where);
+    if (position < 0) {
+      return true; // no position to judge by: as before this rule
+    }
+    for (TryTree tree : tries) {
+      for (CatchTree handler : tree.getCatches()) {
+        if (unwinding.followedCatches().contains(handler)
+            && Positions.start(tree) <= position
+            && position < Positions.start(handler)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The handler whose block a {@code start of catch block} marker opens, if found. */
   @Nullable CatchTree handlerOf(CatchMarkerNode marker) {
     if (!(marker.getTree() instanceof TryTree tree)) {
