@@ -49,7 +49,7 @@ class TransplantSweepTest {
   static final int DEFAULT_STRIDE = 5;
 
   /** Whether the shapes that need the issue-12 exceptional-edge rule run without the property. */
-  static final boolean EXTENDED_BY_DEFAULT = false;
+  static final boolean EXTENDED_BY_DEFAULT = true;
 
   private static final int LISTED = 15;
 
