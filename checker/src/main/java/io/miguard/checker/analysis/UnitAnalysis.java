@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  * followed by default and which only with {@code ExceptionalPaths=true}: each check filters them
  * when it reports), and summaries of the unit's methods are computed from those analyses on demand.
  *
- * <p>Obtain it with {@link #of(VisitorState)} from any check; it lives in the compilation's context
- * while its unit is being checked.
+ * <p>Obtain it with {@link #of(VisitorState, MiguardFlags)} from any check; it lives in the
+ * compilation's context while its unit is being checked.
  */
 public final class UnitAnalysis {
   /**
