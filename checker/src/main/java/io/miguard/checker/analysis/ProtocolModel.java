@@ -18,6 +18,7 @@ import io.miguard.checker.models.SymbolKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +116,16 @@ public final class ProtocolModel {
   private final Map<Symbol, Map<String, Map<String, String>>> vocabulary = new HashMap<>();
 
   private final Map<MethodSymbol, Optional<StartSpec>> starts = new HashMap<>();
+
+  /**
+   * The vocabulary annotations on each method asked about or on a method it overrides (the union
+   * over {@link #supers}): the transfer function asks every call for a dozen roles, each one a
+   * lookup here rather than a walk over the overridden methods.
+   */
+  private final Map<MethodSymbol, Set<String>> methodRoles = new HashMap<>();
+
+  /** Each type's {@code @CopiesResult} method (see {@link #copyMethod}), empty if it has none. */
+  private final Map<TypeSymbol, Optional<MethodSymbol>> copyMethods = new HashMap<>();
 
   private ProtocolModel(Context context, Models models) {
     this.types = Types.instance(context);
@@ -341,6 +352,14 @@ public final class ProtocolModel {
    * null (for suggested fixes).
    */
   public @Nullable MethodSymbol copyMethod(TypeSymbol type) {
+    // Asked for the owner of every call that declares an exception (ExceptionalEdges): a walk
+    // over the type's members and supertypes, once per type.
+    return copyMethods
+        .computeIfAbsent(type, t -> Optional.ofNullable(findCopyMethod(t)))
+        .orElse(null);
+  }
+
+  private @Nullable MethodSymbol findCopyMethod(TypeSymbol type) {
     for (Type candidate : types.closure(type.type)) {
       for (Symbol member : candidate.tsym.getEnclosedElements()) {
         if (member instanceof MethodSymbol method
@@ -442,12 +461,21 @@ public final class ProtocolModel {
   // ---- annotation lookup ----
 
   private boolean methodMarked(MethodSymbol method, String annotation) {
+    return methodRoles.computeIfAbsent(method, this::readMethodRoles).contains(annotation);
+  }
+
+  private Set<String> readMethodRoles(MethodSymbol method) {
+    Set<String> roles = Set.of();
     for (MethodSymbol candidate : supers(method)) {
-      if (annotated(candidate, annotation)) {
-        return true;
+      Set<String> own = vocabulary.computeIfAbsent(candidate, this::readVocabulary).keySet();
+      if (!own.isEmpty()) {
+        if (roles.isEmpty()) {
+          roles = new HashSet<>();
+        }
+        roles.addAll(own);
       }
     }
-    return false;
+    return roles;
   }
 
   private boolean parameterMarked(MethodSymbol method, int index, String annotation) {
