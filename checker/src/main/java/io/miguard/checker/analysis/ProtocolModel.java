@@ -124,6 +124,9 @@ public final class ProtocolModel {
    */
   private final Map<MethodSymbol, Set<String>> methodRoles = new HashMap<>();
 
+  /** What a call of each method runs on a receiver of each class (see {@link #implementation}). */
+  private final Map<MethodSymbol, Map<TypeSymbol, MethodSymbol>> implementations = new HashMap<>();
+
   /** Each type's {@code @CopiesResult} method (see {@link #copyMethod}), empty if it has none. */
   private final Map<TypeSymbol, Optional<MethodSymbol>> copyMethods = new HashMap<>();
 
@@ -318,8 +321,15 @@ public final class ProtocolModel {
     if (receiver == null || method.isStatic() || !(receiver.tsym instanceof ClassSymbol owner)) {
       return method;
     }
-    MethodSymbol implementation = method.implementation(owner, types, true);
-    return implementation != null ? implementation : method;
+    // Asked at every call the transfer function sees, on every pass over it.
+    return implementations
+        .computeIfAbsent(method, m -> new HashMap<>())
+        .computeIfAbsent(
+            owner,
+            o -> {
+              MethodSymbol implementation = method.implementation(o, types, true);
+              return implementation != null ? implementation : method;
+            });
   }
 
   /** Whether {@code method} closes the operation passed as its {@code index}th argument. */
