@@ -3,12 +3,14 @@ package io.miguard.checker.analysis;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.TreeMaker;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
@@ -35,6 +37,8 @@ final class BodyDataflow {
    * @param codePath the path to the code whose graph is built (a method's or lambda's body, an
    *     initializer)
    * @param chunks the chunks of that code's statements, or none to analyse it whole
+   * @param graphs graphs of whole bodies kept for another analysis of the same code, by code (null:
+   *     build the graph for this analysis alone)
    */
   static Exits run(
       TreePath codePath,
@@ -42,10 +46,17 @@ final class BodyDataflow {
       OperationTransfer transfer,
       BodySetup setup,
       List<List<? extends StatementTree>> chunks,
+      @Nullable Map<Tree, ControlFlowGraph> graphs,
       TreeMaker trees,
       ProcessingEnvironment environment) {
     if (chunks.isEmpty()) {
-      return fixpoint(CFGBuilder.build(codePath, ast, false, false, environment), transfer, setup);
+      ControlFlowGraph cfg =
+          graphs == null
+              ? CFGBuilder.build(codePath, ast, false, false, environment)
+              : graphs.computeIfAbsent(
+                  codePath.getLeaf(),
+                  code -> CFGBuilder.build(codePath, ast, false, false, environment));
+      return fixpoint(cfg, transfer, setup);
     }
     OperationStore exceptional = null;
     Exits exits = null;

@@ -22,6 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.jspecify.annotations.Nullable;
 
@@ -246,6 +247,7 @@ public final class UnitAnalysis {
             new OperationTransfer(setup, recorder),
             setup,
             flags.statementChunking().chunksOf(code),
+            leaf instanceof LambdaExpressionTree ? lambdaGraphs : null,
             trees,
             environment);
 
@@ -264,6 +266,13 @@ public final class UnitAnalysis {
   private record InlineRun(OperationStore creation, BodyAnalysis analysis) {}
 
   private final Map<Tree, InlineRun> inlineRuns = new IdentityHashMap<>();
+
+  /**
+   * The graphs of the unit's lambda bodies, by body: a lambda passed to a {@code @RunsAs} call is
+   * analysed during its enclosing body's fixpoint ({@link #analyseInline}, once per creation store
+   * the fixpoint reaches) and then on its own ({@link #analyse}), each time on the same graph.
+   */
+  private final Map<Tree, ControlFlowGraph> lambdaGraphs = new IdentityHashMap<>();
 
   /**
    * The analysis of a lambda passed to a {@code @RunsAs} call, which runs during that call, from
