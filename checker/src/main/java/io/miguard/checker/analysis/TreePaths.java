@@ -1,5 +1,6 @@
 package io.miguard.checker.analysis;
 
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import org.jspecify.annotations.Nullable;
@@ -14,11 +15,18 @@ public final class TreePaths {
 
   /**
    * The path of {@code target}, searched under {@code scope} (the body being checked or analysed)
-   * first and then in the whole compilation unit (the target may be in an enclosing body); null if
-   * it is in neither.
+   * first, then under each method that encloses it, innermost first (a lambda's finding names trees
+   * of the method it is written in), and then in the whole compilation unit; null if it is in none.
    */
   public static @Nullable TreePath find(TreePath scope, Tree target) {
     TreePath found = TreePath.getPath(scope, target);
+    for (TreePath outer = scope.getParentPath();
+        found == null && outer != null;
+        outer = outer.getParentPath()) {
+      if (outer.getLeaf() instanceof MethodTree) {
+        found = TreePath.getPath(outer, target);
+      }
+    }
     return found != null ? found : TreePath.getPath(scope.getCompilationUnit(), target);
   }
 }
