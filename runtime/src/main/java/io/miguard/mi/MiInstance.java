@@ -220,7 +220,7 @@ public final class MiInstance {
       return text.append('}').toString();
     } catch (MiException released) {
       // Released before or while printing; an embedded instance prints itself the same way.
-      // Only a borrowed instance is ever released, so the lease is there.
+      // Only a borrowed instance is ever released, so the lease is there; else say what failed.
       ResultLease held = lease;
       return className
           + "{<"
