@@ -4,6 +4,8 @@ import io.miguard.mi.ResultChannel.Acknowledgement;
 import io.miguard.mi.ResultChannel.FinalItem;
 import io.miguard.mi.ResultChannel.Item;
 import java.lang.System.Logger.Level;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of an asynchronous operation's delivery thread: takes the operation's results one at a
@@ -29,7 +31,7 @@ final class CallbackDelivery implements Runnable {
   }
 
   /** The callback running on the calling thread, or null when the thread runs none. */
-  static RunningCallback runningCallback() {
+  static @Nullable RunningCallback runningCallback() {
     return RUNNING.get();
   }
 
@@ -40,7 +42,9 @@ final class CallbackDelivery implements Runnable {
 
   CallbackDelivery(MiOperation operation) {
     this.operation = operation;
-    this.callbacks = operation.callbacks();
+    this.callbacks =
+        Objects.requireNonNull(
+            operation.callbacks(), "only an asynchronous operation delivers to callbacks");
     this.channel = operation.channel();
     this.manualAcknowledgement = operation.options().manualAcknowledgement();
   }

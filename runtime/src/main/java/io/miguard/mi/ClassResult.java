@@ -3,6 +3,7 @@ package io.miguard.mi;
 import io.miguard.annotations.BorrowedResult;
 import io.miguard.annotations.MoreResults;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One result of a class operation ({@code MI_Operation_GetClass} out parameters, or the {@code
@@ -20,11 +21,11 @@ import java.util.Objects;
  * @param completionDetails the error instance of a failure, or {@code null}
  */
 public record ClassResult(
-    @BorrowedResult MiClass cimClass,
+    @BorrowedResult @Nullable MiClass cimClass,
     @MoreResults boolean moreResults,
     MiResult resultCode,
-    String errorMessage,
-    @BorrowedResult MiInstance completionDetails) {
+    @Nullable String errorMessage,
+    @BorrowedResult @Nullable MiInstance completionDetails) {
   public ClassResult {
     Objects.requireNonNull(resultCode, "resultCode");
   }

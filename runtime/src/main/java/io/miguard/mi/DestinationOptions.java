@@ -1,6 +1,7 @@
 package io.miguard.mi;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of a session's destination ({@code MI_DestinationOptions}). Immutable; start from {@link
@@ -9,7 +10,7 @@ import java.time.Duration;
  * @param timeout the default timeout of every operation of the session; an operation's own {@link
  *     OperationOptions#timeout()} overrides it; {@code null} means no timeout
  */
-public record DestinationOptions(Duration timeout) {
+public record DestinationOptions(@Nullable Duration timeout) {
   private static final DestinationOptions DEFAULTS = new DestinationOptions(null);
 
   public DestinationOptions {
@@ -24,7 +25,7 @@ public record DestinationOptions(Duration timeout) {
   }
 
   /** These options with the given default operation timeout ({@code null}: none). */
-  public DestinationOptions withTimeout(Duration newTimeout) {
+  public DestinationOptions withTimeout(@Nullable Duration newTimeout) {
     return new DestinationOptions(newTimeout);
   }
 }

@@ -3,6 +3,7 @@ package io.miguard.mi;
 import io.miguard.annotations.BorrowedResult;
 import io.miguard.annotations.MoreResults;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One result of a subscription ({@code MI_Operation_GetIndication} out parameters, or the {@code
@@ -25,13 +26,13 @@ import java.util.Objects;
  * @param completionDetails the error instance of a failure, or {@code null}
  */
 public record IndicationResult(
-    @BorrowedResult MiInstance instance,
-    String bookmark,
-    String machineId,
+    @BorrowedResult @Nullable MiInstance instance,
+    @Nullable String bookmark,
+    @Nullable String machineId,
     @MoreResults boolean moreResults,
     MiResult resultCode,
-    String errorMessage,
-    @BorrowedResult MiInstance completionDetails) {
+    @Nullable String errorMessage,
+    @BorrowedResult @Nullable MiInstance completionDetails) {
   public IndicationResult {
     Objects.requireNonNull(resultCode, "resultCode");
   }

@@ -3,6 +3,7 @@ package io.miguard.mi;
 import io.miguard.annotations.BorrowedResult;
 import io.miguard.annotations.MoreResults;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One result of an instance operation ({@code MI_Operation_GetInstance} out parameters, or the
@@ -27,11 +28,11 @@ import java.util.Objects;
  * @param completionDetails the error instance of a failure, or {@code null}
  */
 public record InstanceResult(
-    @BorrowedResult MiInstance instance,
+    @BorrowedResult @Nullable MiInstance instance,
     @MoreResults boolean moreResults,
     MiResult resultCode,
-    String errorMessage,
-    @BorrowedResult MiInstance completionDetails) {
+    @Nullable String errorMessage,
+    @BorrowedResult @Nullable MiInstance completionDetails) {
   public InstanceResult {
     Objects.requireNonNull(resultCode, "resultCode");
   }

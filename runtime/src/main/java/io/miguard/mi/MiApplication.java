@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An MI client application ({@code MI_Application}): the root that opens {@link MiSession}s, which
@@ -81,7 +82,8 @@ public final class MiApplication implements AutoCloseable {
    * @param protocol the protocol, such as {@code WINRM}, or {@code null} for MI's default
    * @param destination the machine, or {@code null} for the local machine
    */
-  public MiSession newSession(String protocol, String destination) throws MiException {
+  public MiSession newSession(@Nullable String protocol, @Nullable String destination)
+      throws MiException {
     return newSession(protocol, destination, null);
   }
 
@@ -91,7 +93,8 @@ public final class MiApplication implements AutoCloseable {
    *
    * @throws MiException with {@link MiResult#INVALID_PARAMETER} if the application is closed
    */
-  public MiSession newSession(String protocol, String destination, DestinationOptions options)
+  public MiSession newSession(
+      @Nullable String protocol, @Nullable String destination, @Nullable DestinationOptions options)
       throws MiException {
     MiSession session =
         new MiSession(

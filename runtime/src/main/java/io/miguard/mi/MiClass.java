@@ -3,6 +3,7 @@ package io.miguard.mi;
 import io.miguard.annotations.CopiesResult;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CIM class declaration ({@code MI_Class}): its name, superclass, namespace, properties (some of
@@ -43,18 +44,18 @@ public final class MiClass {
   }
 
   private final String className;
-  private final String superClassName;
-  private final String namespace;
+  private final @Nullable String superClassName;
+  private final @Nullable String namespace;
   private final List<Property> properties;
   private final List<Method> methods;
   // null for an owned class; the lease of the result it was borrowed from otherwise.
-  private final ResultLease lease;
+  private final @Nullable ResultLease lease;
 
   /** An owned class declaration. */
   public MiClass(
       String className,
-      String superClassName,
-      String namespace,
+      @Nullable String superClassName,
+      @Nullable String namespace,
       List<Property> properties,
       List<Method> methods) {
     this.className = Objects.requireNonNull(className, "className");
@@ -90,7 +91,7 @@ public final class MiClass {
    *
    * @throws MiException if this is a borrowed class that was released
    */
-  public String superClassName() throws MiException {
+  public @Nullable String superClassName() throws MiException {
     requireValid("superClassName()");
     return superClassName;
   }
@@ -100,7 +101,7 @@ public final class MiClass {
    *
    * @throws MiException if this is a borrowed class that was released
    */
-  public String namespace() throws MiException {
+  public @Nullable String namespace() throws MiException {
     requireValid("namespace()");
     return namespace;
   }
@@ -167,7 +168,7 @@ public final class MiClass {
   // ---- borrowing (package-private: the binding lends results) ----
 
   /** This class as borrowed under {@code lease}; an owned class is wrapped, not copied. */
-  MiClass borrowedUnder(ResultLease lease) {
+  MiClass borrowedUnder(@Nullable ResultLease lease) {
     if (this.lease == lease) {
       return this;
     }

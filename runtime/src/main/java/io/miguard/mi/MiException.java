@@ -1,6 +1,7 @@
 package io.miguard.mi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An MI call that failed: carries the {@link MiResult}, MI's error message and, where MI gives
@@ -11,13 +12,13 @@ public class MiException extends RuntimeException {
 
   private final MiResult result;
   private final String errorMessage;
-  private final transient MiInstance errorDetails;
+  private final transient @Nullable MiInstance errorDetails;
 
   public MiException(MiResult result, String errorMessage) {
     this(result, errorMessage, null);
   }
 
-  public MiException(MiResult result, String errorMessage, MiInstance errorDetails) {
+  public MiException(MiResult result, String errorMessage, @Nullable MiInstance errorDetails) {
     super(result + ": " + errorMessage);
     this.result = Objects.requireNonNull(result, "result");
     this.errorMessage = errorMessage;
@@ -35,7 +36,7 @@ public class MiException extends RuntimeException {
   }
 
   /** The error instance MI reported with the failure, or {@code null}. */
-  public MiInstance errorDetails() {
+  public @Nullable MiInstance errorDetails() {
     return errorDetails;
   }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CIM instance: a class name, an optional namespace, and named property values, some of which are
@@ -37,11 +38,11 @@ import java.util.Set;
  */
 public final class MiInstance {
   private final String className;
-  private final String namespace;
+  private final @Nullable String namespace;
   private final Map<String, Object> properties;
   private final Set<String> keys;
   // null for an owned instance; the lease of the result it was borrowed from otherwise.
-  private final ResultLease lease;
+  private final @Nullable ResultLease lease;
 
   private MiInstance(Builder builder) {
     this.className = builder.className;
@@ -99,7 +100,7 @@ public final class MiInstance {
    *
    * @throws MiException if this is a borrowed instance that was released
    */
-  public String namespace() throws MiException {
+  public @Nullable String namespace() throws MiException {
     requireValid("namespace()");
     return namespace;
   }
@@ -109,7 +110,7 @@ public final class MiInstance {
    *
    * @throws MiException if this is a borrowed instance that was released
    */
-  public Object get(String property) throws MiException {
+  public @Nullable Object get(String property) throws MiException {
     requireValid("get(\"" + property + "\")");
     return properties.get(property);
   }
@@ -219,14 +220,19 @@ public final class MiInstance {
       return text.append('}').toString();
     } catch (MiException released) {
       // Released before or while printing; an embedded instance prints itself the same way.
-      return className + "{<" + lease.releasedDescription() + ">}";
+      // Only a borrowed instance is ever released, so the lease is there; else say what failed.
+      ResultLease held = lease;
+      return className
+          + "{<"
+          + (held == null ? released.errorMessage() : held.releasedDescription())
+          + ">}";
     }
   }
 
   // ---- borrowing (package-private: the binding lends results) ----
 
   /** This instance as borrowed under {@code lease}; an owned instance is wrapped, not copied. */
-  MiInstance borrowedUnder(ResultLease lease) {
+  MiInstance borrowedUnder(@Nullable ResultLease lease) {
     if (this.lease == lease) {
       return this;
     }
@@ -262,7 +268,7 @@ public final class MiInstance {
     return Collections.unmodifiableMap(borrowed);
   }
 
-  private static Object borrowValue(Object value, ResultLease lease) {
+  private static @Nullable Object borrowValue(@Nullable Object value, ResultLease lease) {
     if (value instanceof MiInstance embedded) {
       return embedded.borrowedUnder(lease);
     }
@@ -289,7 +295,7 @@ public final class MiInstance {
     }
 
     @Override
-    public Object get(Object key) {
+    public @Nullable Object get(Object key) {
       owner.requireValid("properties().get()");
       return values.get(key);
     }
@@ -310,7 +316,7 @@ public final class MiInstance {
   /** Builds an {@link MiInstance}. */
   public static final class Builder {
     private final String className;
-    private String namespace;
+    private @Nullable String namespace;
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final Set<String> keys = new LinkedHashSet<>();
 
@@ -322,13 +328,13 @@ public final class MiInstance {
       this.className = className;
     }
 
-    public Builder namespace(String namespace) {
+    public Builder namespace(@Nullable String namespace) {
       this.namespace = namespace;
       return this;
     }
 
     /** Sets a non-key property. */
-    public Builder property(String name, Object value) {
+    public Builder property(String name, @Nullable Object value) {
       Objects.requireNonNull(name, "name");
       properties.put(name, normalize(name, value));
       keys.remove(name);
@@ -336,7 +342,7 @@ public final class MiInstance {
     }
 
     /** Sets a key property. */
-    public Builder key(String name, Object value) {
+    public Builder key(String name, @Nullable Object value) {
       Objects.requireNonNull(name, "name");
       properties.put(name, normalize(name, value));
       keys.add(name);
@@ -347,7 +353,7 @@ public final class MiInstance {
       return new MiInstance(this);
     }
 
-    private static Object normalize(String name, Object value) {
+    private static @Nullable Object normalize(String name, @Nullable Object value) {
       if (value == null
           || value instanceof String
           || value instanceof Boolean

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One operation started by an {@link MiSession} method ({@code MI_Operation}). The caller owns it
@@ -65,12 +66,12 @@ public final class MiOperation implements AutoCloseable {
   private final String target;
   private final Identity identity;
   private final OperationOptions options;
-  private final MiOperationCallbacks callbacks;
+  private final @Nullable MiOperationCallbacks callbacks;
   private final ResultChannel channel;
   private volatile boolean closed;
   // The lease of the result handed out last; guarded by leaseLock.
   private final Object leaseLock = new Object();
-  private ResultLease lease;
+  private @Nullable ResultLease lease;
 
   MiOperation(
       MiSession session,
@@ -80,7 +81,7 @@ public final class MiOperation implements AutoCloseable {
       Identity identity,
       OperationOptions options,
       ResultChannel channel,
-      MiOperationCallbacks callbacks) {
+      @Nullable MiOperationCallbacks callbacks) {
     this.session = session;
     this.id = id;
     this.kind = kind;
@@ -338,7 +339,7 @@ public final class MiOperation implements AutoCloseable {
     return channel;
   }
 
-  MiOperationCallbacks callbacks() {
+  @Nullable MiOperationCallbacks callbacks() {
     return callbacks;
   }
 
@@ -431,7 +432,7 @@ public final class MiOperation implements AutoCloseable {
         borrow(last.details(), lease));
   }
 
-  private static MiInstance borrow(MiInstance instance, ResultLease lease) {
+  private static @Nullable MiInstance borrow(@Nullable MiInstance instance, ResultLease lease) {
     return instance == null ? null : instance.borrowedUnder(lease);
   }
 
@@ -486,16 +487,21 @@ public final class MiOperation implements AutoCloseable {
     return new Retrieval(channel.take(), next);
   }
 
-  private void throwIfFailed(MiResult code, String message, MiInstance details) {
+  private void throwIfFailed(
+      MiResult code, @Nullable String message, @Nullable MiInstance details) {
     if (code != MiResult.OK && !channel.stoppedByCaller()) {
-      // The exception outlives the result: it carries an owned copy of the borrowed details.
-      throw new MiException(code, message, details == null ? null : details.cloneInstance());
+      // The exception outlives the result: it carries an owned copy of the borrowed details. A
+      // backend may fail an operation without a message; the exception always has one.
+      throw new MiException(
+          code,
+          message != null ? message : "the operation failed with " + code + " and no message",
+          details == null ? null : details.cloneInstance());
     }
   }
 
   /** Pulls results one step ahead of the caller; see {@link #instances()}. */
   private final class ResultIterator implements Iterator<MiInstance> {
-    private MiInstance next;
+    private @Nullable MiInstance next;
     private boolean finished;
 
     @Override
@@ -523,7 +529,8 @@ public final class MiOperation implements AutoCloseable {
       return next != null;
     }
 
-    private void finishIfLast(boolean more, MiResult code, String message, MiInstance details) {
+    private void finishIfLast(
+        boolean more, MiResult code, @Nullable String message, @Nullable MiInstance details) {
       if (!more) {
         finished = true;
         throwIfFailed(code, message, details);
@@ -532,10 +539,10 @@ public final class MiOperation implements AutoCloseable {
 
     @Override
     public MiInstance next() {
-      if (!hasNext()) {
+      MiInstance instance = hasNext() ? next : null;
+      if (instance == null) {
         throw new NoSuchElementException("no more instances in " + MiOperation.this);
       }
-      MiInstance instance = next;
       next = null;
       return instance;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A session to one destination ({@code MI_Session}), opened by {@link MiApplication#newSession}.
@@ -27,9 +28,12 @@ import java.util.function.UnaryOperator;
  * makes it asynchronous, whichever of its methods it overrides. That simplifies MI, which makes an
  * operation asynchronous only when the result callback for its kind is set.
  *
- * <p>Invalid arguments (a null namespace, say) do not throw: as in MI, the operation is started and
- * its final result reports {@link MiResult#INVALID_PARAMETER}. Errors of the server (an unknown
- * namespace or class, a bad query, access denied) arrive the same way.
+ * <p>Parameters that may be null are marked {@link org.jspecify.annotations.Nullable @Nullable}
+ * (callbacks, options, optional filters); the others are required, and a nullness checker such as
+ * NullAway flags a null passed there. Invalid arguments (a null namespace, say) still do not throw:
+ * as in MI, the operation is started and its final result reports {@link
+ * MiResult#INVALID_PARAMETER}. Errors of the server (an unknown namespace or class, a bad query,
+ * access denied) arrive the same way.
  *
  * <p>Starting an operation on a closed session throws {@link MiException} with {@link
  * MiResult#INVALID_PARAMETER}. A session is safe to use from several threads.
@@ -45,8 +49,8 @@ import java.util.function.UnaryOperator;
 public final class MiSession implements AutoCloseable {
   private final MiApplication application;
   private final MiBackend backend;
-  private final String protocol;
-  private final String destination;
+  private final @Nullable String protocol;
+  private final @Nullable String destination;
   private final DestinationOptions destinationOptions;
   private final Set<MiOperation> openOperations = ConcurrentHashMap.newKeySet();
   private boolean closed; // guarded by this
@@ -54,8 +58,8 @@ public final class MiSession implements AutoCloseable {
   MiSession(
       MiApplication application,
       MiBackend backend,
-      String protocol,
-      String destination,
+      @Nullable String protocol,
+      @Nullable String destination,
       DestinationOptions destinationOptions) {
     this.application = application;
     this.backend = backend;
@@ -92,7 +96,7 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation getInstance(
-      String namespace, MiInstance keys, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      String namespace, MiInstance keys, @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return getInstance(namespace, keys, null, callbacks);
   }
@@ -113,8 +117,8 @@ public final class MiSession implements AutoCloseable {
   public MiOperation getInstance(
       String namespace,
       MiInstance keys,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.GET_INSTANCE,
@@ -154,7 +158,7 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.MULTIPLE)
   public MiOperation enumerateInstances(
-      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      String namespace, String className, @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return enumerateInstances(namespace, className, null, callbacks);
   }
@@ -176,8 +180,8 @@ public final class MiSession implements AutoCloseable {
   public MiOperation enumerateInstances(
       String namespace,
       String className,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.ENUMERATE_INSTANCES,
@@ -223,7 +227,7 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String dialect,
       String query,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return queryInstances(namespace, dialect, query, null, callbacks);
   }
@@ -247,8 +251,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String dialect,
       String query,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.QUERY_INSTANCES,
@@ -277,10 +281,10 @@ public final class MiSession implements AutoCloseable {
   public MiOperation associatorInstances(
       String namespace,
       MiInstance source,
-      String associationClass,
-      String resultClass,
-      String role,
-      String resultRole)
+      @Nullable String associationClass,
+      @Nullable String resultClass,
+      @Nullable String role,
+      @Nullable String resultRole)
       throws MiException {
     return associatorInstances(
         namespace, source, associationClass, resultClass, role, resultRole, null, null);
@@ -306,11 +310,11 @@ public final class MiSession implements AutoCloseable {
   public MiOperation associatorInstances(
       String namespace,
       MiInstance source,
-      String associationClass,
-      String resultClass,
-      String role,
-      String resultRole,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable String associationClass,
+      @Nullable String resultClass,
+      @Nullable String role,
+      @Nullable String resultRole,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return associatorInstances(
         namespace, source, associationClass, resultClass, role, resultRole, null, callbacks);
@@ -337,12 +341,12 @@ public final class MiSession implements AutoCloseable {
   public MiOperation associatorInstances(
       String namespace,
       MiInstance source,
-      String associationClass,
-      String resultClass,
-      String role,
-      String resultRole,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable String associationClass,
+      @Nullable String resultClass,
+      @Nullable String role,
+      @Nullable String resultRole,
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.ASSOCIATOR_INSTANCES,
@@ -372,7 +376,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE)
   public MiOperation referenceInstances(
-      String namespace, MiInstance source, String resultClass, String role) throws MiException {
+      String namespace, MiInstance source, @Nullable String resultClass, @Nullable String role)
+      throws MiException {
     return referenceInstances(namespace, source, resultClass, role, null, null);
   }
 
@@ -394,9 +399,9 @@ public final class MiSession implements AutoCloseable {
   public MiOperation referenceInstances(
       String namespace,
       MiInstance source,
-      String resultClass,
-      String role,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable String resultClass,
+      @Nullable String role,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return referenceInstances(namespace, source, resultClass, role, null, callbacks);
   }
@@ -420,10 +425,10 @@ public final class MiSession implements AutoCloseable {
   public MiOperation referenceInstances(
       String namespace,
       MiInstance source,
-      String resultClass,
-      String role,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable String resultClass,
+      @Nullable String role,
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.REFERENCE_INSTANCES,
@@ -467,7 +472,9 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation createInstance(
-      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      String namespace,
+      MiInstance instance,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return createInstance(namespace, instance, null, callbacks);
   }
@@ -488,8 +495,8 @@ public final class MiSession implements AutoCloseable {
   public MiOperation createInstance(
       String namespace,
       MiInstance instance,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.CREATE_INSTANCE,
@@ -529,7 +536,9 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation modifyInstance(
-      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      String namespace,
+      MiInstance instance,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return modifyInstance(namespace, instance, null, callbacks);
   }
@@ -550,8 +559,8 @@ public final class MiSession implements AutoCloseable {
   public MiOperation modifyInstance(
       String namespace,
       MiInstance instance,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.MODIFY_INSTANCE,
@@ -590,7 +599,9 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation deleteInstance(
-      String namespace, MiInstance instance, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      String namespace,
+      MiInstance instance,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return deleteInstance(namespace, instance, null, callbacks);
   }
@@ -611,8 +622,8 @@ public final class MiSession implements AutoCloseable {
   public MiOperation deleteInstance(
       String namespace,
       MiInstance instance,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.DELETE_INSTANCE,
@@ -641,10 +652,10 @@ public final class MiSession implements AutoCloseable {
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.SINGLE)
   public MiOperation invoke(
       String namespace,
-      String className,
+      @Nullable String className,
       String methodName,
-      MiInstance target,
-      MiInstance inParameters)
+      @Nullable MiInstance target,
+      @Nullable MiInstance inParameters)
       throws MiException {
     return invoke(namespace, className, methodName, target, inParameters, null, null);
   }
@@ -668,11 +679,11 @@ public final class MiSession implements AutoCloseable {
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation invoke(
       String namespace,
-      String className,
+      @Nullable String className,
       String methodName,
-      MiInstance target,
-      MiInstance inParameters,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable MiInstance target,
+      @Nullable MiInstance inParameters,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return invoke(namespace, className, methodName, target, inParameters, null, callbacks);
   }
@@ -697,33 +708,27 @@ public final class MiSession implements AutoCloseable {
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation invoke(
       String namespace,
-      String className,
+      @Nullable String className,
       String methodName,
-      MiInstance target,
-      MiInstance inParameters,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable MiInstance target,
+      @Nullable MiInstance inParameters,
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
+    // The class named, else the target's: one of them is required.
+    String invokedClass =
+        className != null ? className : target == null ? null : target.className();
     return start(
         OperationKind.INVOKE,
-        describe(
-            namespace,
-            (className != null ? className : target == null ? null : target.className())
-                + "."
-                + methodName),
+        describe(namespace, invokedClass + "." + methodName),
         options,
         callbacks,
         firstMissing(
-            "namespace",
-            namespace,
-            "methodName",
-            methodName,
-            "className or target",
-            className != null ? className : target),
+            "namespace", namespace, "methodName", methodName, "className or target", invokedClass),
         request ->
             request
                 .namespace(namespace)
-                .className(className != null ? className : target.className())
+                .className(invokedClass)
                 .instance(owned(target))
                 .method(methodName, owned(inParameters)));
   }
@@ -766,7 +771,7 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String dialect,
       String query,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return subscribe(namespace, dialect, query, null, callbacks);
   }
@@ -792,8 +797,8 @@ public final class MiSession implements AutoCloseable {
       String namespace,
       String dialect,
       String query,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.SUBSCRIBE,
@@ -832,7 +837,7 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation getCimClass(
-      String namespace, String className, @AsyncIfNonNull MiOperationCallbacks callbacks)
+      String namespace, String className, @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return getCimClass(namespace, className, null, callbacks);
   }
@@ -853,8 +858,8 @@ public final class MiSession implements AutoCloseable {
   public MiOperation getCimClass(
       String namespace,
       String className,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.GET_CLASS,
@@ -877,8 +882,8 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.SYNCHRONOUS, results = Results.MULTIPLE, drainWith = "drainClasses")
-  public MiOperation enumerateClasses(String namespace, String className, boolean namesOnly)
-      throws MiException {
+  public MiOperation enumerateClasses(
+      String namespace, @Nullable String className, boolean namesOnly) throws MiException {
     return enumerateClasses(namespace, className, namesOnly, null, null);
   }
 
@@ -901,9 +906,9 @@ public final class MiSession implements AutoCloseable {
       drainWith = "drainClasses")
   public MiOperation enumerateClasses(
       String namespace,
-      String className,
+      @Nullable String className,
       boolean namesOnly,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return enumerateClasses(namespace, className, namesOnly, null, callbacks);
   }
@@ -928,10 +933,10 @@ public final class MiSession implements AutoCloseable {
       drainWith = "drainClasses")
   public MiOperation enumerateClasses(
       String namespace,
-      String className,
+      @Nullable String className,
       boolean namesOnly,
-      OperationOptions options,
-      @AsyncIfNonNull MiOperationCallbacks callbacks)
+      @Nullable OperationOptions options,
+      @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return start(
         OperationKind.ENUMERATE_CLASSES,
@@ -965,7 +970,7 @@ public final class MiSession implements AutoCloseable {
    * @return the operation, owned by the caller
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
-  public MiOperation testConnection(@AsyncIfNonNull MiOperationCallbacks callbacks)
+  public MiOperation testConnection(@AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
       throws MiException {
     return testConnection(null, callbacks);
   }
@@ -982,7 +987,8 @@ public final class MiSession implements AutoCloseable {
    */
   @StartsOperation(mode = Mode.DECIDED_BY_CALLBACKS, results = Results.SINGLE)
   public MiOperation testConnection(
-      OperationOptions options, @AsyncIfNonNull MiOperationCallbacks callbacks) throws MiException {
+      @Nullable OperationOptions options, @AsyncIfNonNull @Nullable MiOperationCallbacks callbacks)
+      throws MiException {
     return start(
         OperationKind.TEST_CONNECTION,
         describe(null, null),
@@ -1000,12 +1006,12 @@ public final class MiSession implements AutoCloseable {
   }
 
   /** The protocol asked for when the session was opened, or {@code null} for MI's default. */
-  public String protocol() {
+  public @Nullable String protocol() {
     return protocol;
   }
 
   /** The destination machine, or {@code null} for the local machine. */
-  public String destination() {
+  public @Nullable String destination() {
     return destination;
   }
 
@@ -1130,15 +1136,16 @@ public final class MiSession implements AutoCloseable {
   private MiOperation start(
       OperationKind kind,
       String target,
-      OperationOptions options,
-      MiOperationCallbacks callbacks,
-      String missingParameter,
+      @Nullable OperationOptions options,
+      @Nullable MiOperationCallbacks callbacks,
+      @Nullable String missingParameter,
       UnaryOperator<OperationRequest.Builder> fields) {
     OperationOptions effective = options == null ? OperationOptions.defaults() : options;
     Duration timeout =
         effective.timeout() != null ? effective.timeout() : destinationOptions.timeout();
     Identity identity = SecurityContext.current();
     // Built before the operation exists: copying a released borrowed argument throws to the caller.
+    // Null when a required argument is missing: then the operation fails without the backend.
     OperationRequest request =
         missingParameter != null
             ? null
@@ -1170,7 +1177,7 @@ public final class MiSession implements AutoCloseable {
     if (callbacks != null) {
       application.startDelivery(operation, new CallbackDelivery(operation));
     }
-    if (missingParameter != null) {
+    if (request == null) {
       channel.complete(
           null, MiResult.INVALID_PARAMETER, missingParameter + " must not be null", null);
       return operation;
@@ -1195,12 +1202,12 @@ public final class MiSession implements AutoCloseable {
    *
    * @throws MiException if {@code instance} is a borrowed instance that was already released
    */
-  private static MiInstance owned(MiInstance instance) {
+  private static @Nullable MiInstance owned(@Nullable MiInstance instance) {
     return instance == null ? null : instance.owned();
   }
 
   /** The name of the first null value among name/value pairs, or null if none is null. */
-  private static String firstMissing(Object... namesAndValues) {
+  private static @Nullable String firstMissing(@Nullable Object... namesAndValues) {
     for (int i = 0; i < namesAndValues.length; i += 2) {
       if (namesAndValues[i + 1] == null) {
         return (String) namesAndValues[i];
@@ -1210,7 +1217,7 @@ public final class MiSession implements AutoCloseable {
   }
 
   /** What an operation works on, for messages: {@code root/cimv2 Win32_Process}. */
-  private static String describe(String namespace, String what) {
+  private static String describe(@Nullable String namespace, @Nullable String what) {
     StringBuilder text = new StringBuilder();
     if (namespace != null) {
       text.append(namespace);

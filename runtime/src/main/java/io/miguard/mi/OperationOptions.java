@@ -1,6 +1,7 @@
 package io.miguard.mi;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of one operation ({@code MI_OperationOptions} and operation flags). Immutable; start from
@@ -20,7 +21,7 @@ import java.time.Duration;
  *     MI_OPERATIONFLAGS_MANUAL_ACK_RESULTS}); ignored by synchronous operations, whose retrievals
  *     already pace the results
  */
-public record OperationOptions(Duration timeout, boolean manualAcknowledgement) {
+public record OperationOptions(@Nullable Duration timeout, boolean manualAcknowledgement) {
   private static final OperationOptions DEFAULTS = new OperationOptions(null, false);
 
   public OperationOptions {
@@ -35,7 +36,7 @@ public record OperationOptions(Duration timeout, boolean manualAcknowledgement) 
   }
 
   /** These options with the given timeout ({@code null}: the session's). */
-  public OperationOptions withTimeout(Duration newTimeout) {
+  public OperationOptions withTimeout(@Nullable Duration newTimeout) {
     return new OperationOptions(newTimeout, manualAcknowledgement);
   }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hand-off between a backend thread producing one operation's results and the single consumer
@@ -47,31 +48,36 @@ final class ResultChannel implements ResultSink {
 
   record ClassItem(MiClass cimClass) implements Item {}
 
-  record IndicationItem(MiInstance instance, String bookmark, String machineId) implements Item {}
+  record IndicationItem(MiInstance instance, @Nullable String bookmark, @Nullable String machineId)
+      implements Item {}
 
   /** The final result: {@code payload} is the one result of a single-result operation. */
-  record FinalItem(Object payload, MiResult result, String errorMessage, MiInstance details)
+  record FinalItem(
+      @Nullable Object payload,
+      MiResult result,
+      @Nullable String errorMessage,
+      @Nullable MiInstance details)
       implements Item {}
 
   private final OperationKind kind;
   private final Payload payload;
-  private final Duration timeout;
+  private final @Nullable Duration timeout;
   private final long deadlineNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
 
   // All guarded by lock.
-  private Item pending;
-  private Object singlePayload;
-  private FinalItem backendFinal;
-  private FinalItem stopFinal;
+  private @Nullable Item pending;
+  private @Nullable Object singlePayload;
+  private @Nullable FinalItem backendFinal;
+  private @Nullable FinalItem stopFinal;
   private boolean stoppedByCaller;
   private boolean finalTaken;
   private volatile boolean stopped;
   // The thread inside MiBackend.start for this operation, while it is there.
-  private volatile Thread starter;
+  private volatile @Nullable Thread starter;
 
-  ResultChannel(OperationKind kind, Duration timeout) {
+  ResultChannel(OperationKind kind, @Nullable Duration timeout) {
     this.kind = kind;
     this.payload = Payload.of(kind);
     this.timeout = timeout;
@@ -83,7 +89,7 @@ final class ResultChannel implements ResultSink {
   }
 
   /** Marks the calling thread as the one running the backend's start (null: start returned). */
-  void startingOn(Thread thread) {
+  void startingOn(@Nullable Thread thread) {
     starter = thread;
   }
 
@@ -106,7 +112,8 @@ final class ResultChannel implements ResultSink {
   }
 
   @Override
-  public boolean indication(MiInstance indication, String bookmark, String machineId) {
+  public boolean indication(
+      MiInstance indication, @Nullable String bookmark, @Nullable String machineId) {
     if (payload == Payload.INDICATION) {
       return offer(new IndicationItem(indication, bookmark, machineId));
     }
@@ -115,7 +122,10 @@ final class ResultChannel implements ResultSink {
 
   @Override
   public void complete(
-      Object finalPayload, MiResult result, String errorMessage, MiInstance details) {
+      @Nullable Object finalPayload,
+      MiResult result,
+      @Nullable String errorMessage,
+      @Nullable MiInstance details) {
     lock.lock();
     try {
       if (backendFinal != null) {

@@ -1,5 +1,7 @@
 package io.miguard.mi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The lifetime of one result's borrowed objects (MI rule 5): the instance, class and completion
  * details that one retrieval or one callback hands out share a lease, which the operation releases
@@ -15,7 +17,7 @@ final class ResultLease {
 
   private final MiOperation operation;
   // null while the lease holds; then what released it.
-  private volatile String releasedBy;
+  private volatile @Nullable String releasedBy;
 
   ResultLease(MiOperation operation) {
     this.operation = operation;

@@ -327,6 +327,36 @@ class LifecycleTest {
   }
 
   @Test
+  void failureWithoutAMessageKeepsTheResultsNullMessageButTheExceptionGetsOne() {
+    MiBackend terse =
+        new MiBackend() {
+          @Override
+          public void start(OperationRequest request, ResultSink sink) {
+            new Thread(() -> sink.complete(null, MiResult.NOT_FOUND, null, null)).start();
+          }
+
+          @Override
+          public void close() {}
+        };
+    try (MiApplication terseApp = MiApplication.initialize("terse", terse);
+        MiSession session = terseApp.newSession(null, null)) {
+      try (MiOperation op = session.enumerateInstances(NS, "Count1")) {
+        InstanceResult last = assertTimeoutPreemptively(BOUND, op::getInstance);
+        assertThat(last.resultCode()).isEqualTo(MiResult.NOT_FOUND);
+        assertThat(last.errorMessage()).isNull();
+      }
+      try (MiOperation op = session.enumerateInstances(NS, "Count1")) {
+        MiException failure =
+            assertThrows(
+                MiException.class, () -> assertTimeoutPreemptively(BOUND, op::drainInstances));
+        assertThat(failure.result()).isEqualTo(MiResult.NOT_FOUND);
+        assertThat(failure.errorMessage())
+            .isEqualTo("the operation failed with NOT_FOUND and no message");
+      }
+    }
+  }
+
+  @Test
   void backendThatDeliversOnTheStartingThreadFailsTheOperationInsteadOfDeadlocking() {
     MiBackend eager =
         new MiBackend() {

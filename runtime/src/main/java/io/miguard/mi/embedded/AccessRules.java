@@ -5,6 +5,7 @@ import io.miguard.mi.MiException;
 import io.miguard.mi.MiResult;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** The access rules of a backend's namespaces; a namespace without a rule inherits its parent's. */
 final class AccessRules {
@@ -36,7 +37,7 @@ final class AccessRules {
     }
   }
 
-  private AccessRule ruleFor(String namespace) {
+  private @Nullable AccessRule ruleFor(String namespace) {
     String key = key(namespace);
     while (true) {
       AccessRule rule = rules.get(key);

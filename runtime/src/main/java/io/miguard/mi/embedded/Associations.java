@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CIM's Associators and References over one namespace (DSP0004/DSP0200 semantics): an association
@@ -26,10 +27,10 @@ final class Associations {
 
   List<MiInstance> associators(
       MiInstance source,
-      String associationClass,
-      String resultClass,
-      String role,
-      String resultRole) {
+      @Nullable String associationClass,
+      @Nullable String resultClass,
+      @Nullable String role,
+      @Nullable String resultRole) {
     NamespaceData.Located origin = locateSource(source);
     checkFilterClass(associationClass, "association class");
     checkFilterClass(resultClass, "result class");
@@ -59,7 +60,8 @@ final class Associations {
     return results;
   }
 
-  List<MiInstance> references(MiInstance source, String resultClass, String role) {
+  List<MiInstance> references(
+      MiInstance source, @Nullable String resultClass, @Nullable String role) {
     NamespaceData.Located origin = locateSource(source);
     checkFilterClass(resultClass, "result class");
     List<MiInstance> results = new ArrayList<>();
@@ -88,7 +90,7 @@ final class Associations {
     return located;
   }
 
-  private void checkFilterClass(String className, String what) {
+  private void checkFilterClass(@Nullable String className, String what) {
     if (className != null && className.isBlank()) {
       throw new MiException(
           MiResult.INVALID_PARAMETER, "the " + what + " is empty; pass null for no filter");
@@ -99,14 +101,14 @@ final class Associations {
     }
   }
 
-  private List<ClassDef> associationClasses(String filter) {
+  private List<ClassDef> associationClasses(@Nullable String filter) {
     return data.classes().stream()
         .filter(ClassDef::isAssociation)
         .filter(def -> filter == null || def.isA(filter))
         .toList();
   }
 
-  private static boolean matchesRole(String property, String role) {
+  private static boolean matchesRole(String property, @Nullable String role) {
     return role == null || property.equalsIgnoreCase(role);
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store of the embedded CIM server: namespaces, classes and instances. Thread-safe: reads run
@@ -110,7 +111,7 @@ public final class CimRepository {
     }
     namespaces.put(key(name), created);
     if (parent != null) {
-      ClassDef namespaceClass = parent.classDef(SystemClasses.NAMESPACE);
+      ClassDef namespaceClass = parent.requireClass(SystemClasses.NAMESPACE, MiResult.FAILED);
       MiInstance entry =
           MiInstance.builder(namespaceClass.name())
               .namespace(parent.name())
@@ -187,7 +188,7 @@ public final class CimRepository {
    * @param namesOnly leave out properties and methods
    * @throws MiException INVALID_NAMESPACE, or INVALID_CLASS if {@code className} does not exist
    */
-  public List<MiClass> classes(String namespace, String className, boolean namesOnly) {
+  public List<MiClass> classes(String namespace, @Nullable String className, boolean namesOnly) {
     return read(
         namespace,
         data -> {
@@ -335,10 +336,10 @@ public final class CimRepository {
   public List<MiInstance> associators(
       String namespace,
       MiInstance source,
-      String associationClass,
-      String resultClass,
-      String role,
-      String resultRole) {
+      @Nullable String associationClass,
+      @Nullable String resultClass,
+      @Nullable String role,
+      @Nullable String resultRole) {
     return read(
         namespace,
         data ->
@@ -354,7 +355,7 @@ public final class CimRepository {
    * @throws MiException as {@link #associators}
    */
   public List<MiInstance> references(
-      String namespace, MiInstance source, String resultClass, String role) {
+      String namespace, MiInstance source, @Nullable String resultClass, @Nullable String role) {
     return read(namespace, data -> new Associations(data).references(source, resultClass, role));
   }
 
@@ -367,7 +368,10 @@ public final class CimRepository {
   }
 
   private void notifyListeners(
-      RepositoryChange.Kind kind, String namespace, MiInstance previous, MiInstance current) {
+      RepositoryChange.Kind kind,
+      String namespace,
+      @Nullable MiInstance previous,
+      @Nullable MiInstance current) {
     RepositoryChange change =
         new RepositoryChange(kind, namespace, previous, current, ++sequence, clock.instant());
     for (RepositoryListener listener : listeners) {
@@ -415,7 +419,7 @@ public final class CimRepository {
    * The INVALID_NAMESPACE failure for a namespace name that names no namespace: missing, empty, or
    * unknown, each said in words.
    */
-  static MiException noSuchNamespace(String namespace) {
+  static MiException noSuchNamespace(@Nullable String namespace) {
     String message;
     if (namespace == null) {
       message = "no namespace given";

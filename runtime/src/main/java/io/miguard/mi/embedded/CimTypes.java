@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CIM type names the embedded backend understands, and the check that a value fits one.
@@ -50,7 +51,7 @@ final class CimTypes {
   }
 
   /** The referenced class of a reference type, or null if {@code type} is not a reference. */
-  static String referencedClass(String type) {
+  static @Nullable String referencedClass(String type) {
     if (type.toLowerCase(Locale.ROOT).endsWith(REF_SUFFIX)) {
       return type.substring(0, type.length() - REF_SUFFIX.length()).trim();
     }
@@ -98,7 +99,8 @@ final class CimTypes {
    * @param failure the result to report when the value does not fit
    * @throws MiException with {@code failure} when it does not fit
    */
-  static Object coerce(String type, Object value, String what, MiResult failure) {
+  static @Nullable Object coerce(
+      String type, @Nullable Object value, String what, MiResult failure) {
     if (value == null) {
       return null;
     }

@@ -4,6 +4,7 @@ import io.miguard.mi.MiClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a class adds to its superclass: its name, its superclass, and the properties and methods it
@@ -29,7 +30,7 @@ import java.util.Objects;
  */
 public final class ClassDeclaration {
   private final String name;
-  private final String superclass;
+  private final @Nullable String superclass;
   private final List<MiClass.Property> properties;
   private final List<MiClass.Method> methods;
 
@@ -60,7 +61,7 @@ public final class ClassDeclaration {
   }
 
   /** The direct superclass, or null for a root class. */
-  public String superclass() {
+  public @Nullable String superclass() {
     return superclass;
   }
 
@@ -77,7 +78,7 @@ public final class ClassDeclaration {
   /** Builds a {@link ClassDeclaration}. */
   public static final class Builder {
     private final String name;
-    private String superclass;
+    private @Nullable String superclass;
     private final List<MiClass.Property> properties = new ArrayList<>();
     private final List<MiClass.Method> methods = new ArrayList<>();
 

@@ -1,11 +1,11 @@
 package io.miguard.mi.embedded;
 
 import io.miguard.mi.MiClass;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A class as the repository keeps it: the declaration resolved against its superclass, with every
@@ -13,14 +13,15 @@ import java.util.Map;
  */
 final class ClassDef {
   private final String name;
-  private final ClassDef superclass;
+  private final @Nullable ClassDef superclass;
   private final Map<String, MiClass.Property> properties; // lower-case name -> declaration
   private final Map<String, MiClass.Method> methods; // lower-case name -> declaration
+  private final List<MiClass.Property> keyProperties;
   private final List<String> keyNames;
   private final MiClass full;
   private final MiClass nameOnly;
 
-  ClassDef(ClassDeclaration declaration, ClassDef superclass, String namespace) {
+  ClassDef(ClassDeclaration declaration, @Nullable ClassDef superclass, String namespace) {
     this.name = declaration.name();
     this.superclass = superclass;
     this.properties = new LinkedHashMap<>();
@@ -32,9 +33,8 @@ final class ClassDef {
     // An override keeps the inherited member's position: LinkedHashMap.put on an existing key does.
     declaration.properties().forEach(p -> properties.put(lower(p.name()), p));
     declaration.methods().forEach(m -> methods.put(lower(m.name()), m));
-    List<String> keys = new ArrayList<>();
-    properties.values().stream().filter(MiClass.Property::key).forEach(p -> keys.add(p.name()));
-    this.keyNames = List.copyOf(keys);
+    this.keyProperties = properties.values().stream().filter(MiClass.Property::key).toList();
+    this.keyNames = keyProperties.stream().map(MiClass.Property::name).toList();
     String superName = superclass == null ? null : superclass.name;
     this.full =
         new MiClass(
@@ -54,12 +54,12 @@ final class ClassDef {
     return name;
   }
 
-  ClassDef superclass() {
+  @Nullable ClassDef superclass() {
     return superclass;
   }
 
   /** The declaration of a property (inherited ones included), or null. */
-  MiClass.Property property(String propertyName) {
+  MiClass.@Nullable Property property(String propertyName) {
     return properties.get(lower(propertyName));
   }
 
@@ -69,8 +69,13 @@ final class ClassDef {
   }
 
   /** The declaration of a method (inherited ones included), or null. */
-  MiClass.Method method(String methodName) {
+  MiClass.@Nullable Method method(String methodName) {
     return methods.get(lower(methodName));
+  }
+
+  /** The key properties, in declaration order. */
+  List<MiClass.Property> keyProperties() {
+    return keyProperties;
   }
 
   /** The names of the key properties, in declaration order. */

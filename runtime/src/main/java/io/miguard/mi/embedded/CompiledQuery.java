@@ -6,6 +6,7 @@ import io.miguard.mi.embedded.wql.WqlQuery;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A WQL query checked against a namespace's classes, ready to filter and project instances.
@@ -17,7 +18,7 @@ final class CompiledQuery {
   private final String className;
   private final WqlQuery query;
   private final ConditionEvaluator evaluator;
-  private final Set<String> selected; // lower-case names, null for SELECT *
+  private final @Nullable Set<String> selected; // lower-case names, null for SELECT *
 
   CompiledQuery(String namespace, String className, WqlQuery query, CimRepository repository) {
     this.namespace = namespace;
@@ -54,7 +55,8 @@ final class CompiledQuery {
 
   /** The instance reduced to the selected properties and its keys. */
   MiInstance project(MiInstance instance) {
-    if (selected == null) {
+    Set<String> kept = selected;
+    if (kept == null) {
       return instance;
     }
     MiInstance.Builder builder = MiInstance.builder(instance.className()).namespace(namespace);
@@ -64,7 +66,7 @@ final class CompiledQuery {
             (name, value) -> {
               if (instance.keyNames().contains(name)) {
                 builder.key(name, value);
-              } else if (selected.contains(name.toLowerCase(Locale.ROOT))) {
+              } else if (kept.contains(name.toLowerCase(Locale.ROOT))) {
                 builder.property(name, value);
               }
             });

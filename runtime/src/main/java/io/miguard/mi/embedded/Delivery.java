@@ -6,6 +6,7 @@ import io.miguard.mi.MiResult;
 import io.miguard.mi.spi.ResultSink;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The backend's side of one operation's {@link ResultSink}: delivers results, notices when the
@@ -37,7 +38,7 @@ final class Delivery {
   }
 
   /** Delivers one indication; false once the consumer stopped the operation. */
-  boolean indication(MiInstance indication, String bookmark, String machineId) {
+  boolean indication(MiInstance indication, @Nullable String bookmark, @Nullable String machineId) {
     return deliver(() -> sink.indication(indication, bookmark, machineId));
   }
 
@@ -76,7 +77,7 @@ final class Delivery {
   }
 
   /** Completes successfully with the one result of a single-result operation (or null). */
-  void succeed(Object finalPayload) {
+  void succeed(@Nullable Object finalPayload) {
     complete(finalPayload, MiResult.OK, null);
   }
 
@@ -90,7 +91,7 @@ final class Delivery {
   }
 
   /** Completes the operation unless it was already completed; returns whether this call did. */
-  boolean complete(Object finalPayload, MiResult result, String errorMessage) {
+  boolean complete(@Nullable Object finalPayload, MiResult result, @Nullable String errorMessage) {
     if (!completed.compareAndSet(false, true)) {
       return false;
     }

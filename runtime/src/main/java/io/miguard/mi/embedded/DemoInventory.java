@@ -3,6 +3,7 @@ package io.miguard.mi.embedded;
 import io.miguard.mi.MiInstance;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The instances of the demo namespaces: a plausible Windows machine, fixed. */
 final class DemoInventory {
@@ -12,17 +13,22 @@ final class DemoInventory {
   private DemoInventory() {}
 
   /**
-   * Process id, parent id, name, executable (null for kernel processes), command line arguments,
-   * working set.
+   * Process id, parent id, name, executable (null for kernel processes), command line arguments
+   * (empty for none), working set.
    */
   private record Process(
-      long pid, long parent, String name, String path, String arguments, long workingSet) {}
+      long pid,
+      long parent,
+      String name,
+      @Nullable String path,
+      String arguments,
+      long workingSet) {}
 
   private static final List<Process> PROCESSES =
       List.of(
-          new Process(0, 0, "System Idle Process", null, null, 8_192),
-          new Process(4, 0, "System", null, null, 143_360),
-          new Process(108, 4, "Registry", null, null, 71_548_928),
+          new Process(0, 0, "System Idle Process", null, "", 8_192),
+          new Process(4, 0, "System", null, "", 143_360),
+          new Process(108, 4, "Registry", null, "", 71_548_928),
           new Process(388, 4, "smss.exe", SYSTEM32 + "smss.exe", "", 1_212_416),
           new Process(
               512,
@@ -80,14 +86,15 @@ final class DemoInventory {
   static List<MiInstance> processes() {
     List<MiInstance> result = new ArrayList<>();
     for (Process p : PROCESSES) {
+      String path = p.path();
       String commandLine =
-          p.path() == null
+          path == null
               ? null
               : p.arguments().isEmpty()
-                  ? quoteIfSpaced(p.path())
-                  : quoteIfSpaced(p.path()) + " " + p.arguments();
+                  ? quoteIfSpaced(path)
+                  : quoteIfSpaced(path) + " " + p.arguments();
       result.add(
-          process(p.pid(), p.parent(), p.name(), p.path(), commandLine, p.workingSet())
+          process(p.pid(), p.parent(), p.name(), path, commandLine, p.workingSet())
               .property("ThreadCount", 2L + p.pid() % 37)
               .property("HandleCount", 100L + p.pid() % 911)
               .property("CreationDate", "20240311081500.000000+000")
@@ -100,7 +107,12 @@ final class DemoInventory {
 
   /** A Win32_Process builder with the properties every process has. */
   static MiInstance.Builder process(
-      long pid, long parent, String name, String path, String commandLine, long workingSet) {
+      long pid,
+      long parent,
+      String name,
+      @Nullable String path,
+      @Nullable String commandLine,
+      long workingSet) {
     return MiInstance.builder("Win32_Process")
         .key("Handle", Long.toString(pid))
         .property("Name", name)
@@ -129,7 +141,7 @@ final class DemoInventory {
       long pid,
       String pathName,
       String type,
-      String account) {}
+      @Nullable String account) {}
 
   private static final String OWN = "Own Process";
   private static final String SHARED = "Share Process";
@@ -469,7 +481,7 @@ final class DemoInventory {
       long free,
       String volume,
       String serial,
-      String provider) {
+      @Nullable String provider) {
     return MiInstance.builder("Win32_LogicalDisk")
         .key("DeviceID", id)
         .property("Name", id)

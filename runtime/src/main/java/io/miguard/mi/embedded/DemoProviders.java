@@ -75,38 +75,35 @@ final class DemoProviders {
   }
 
   private static MiInstance terminate(MethodInvocation call) {
-    call.repository().delete(call.namespace(), call.target());
+    call.repository().delete(call.namespace(), call.requireTarget());
     return call.outParameters(0).build();
   }
 
   private static MiInstance startService(MethodInvocation call) {
-    if ("Running".equals(call.target().get("State"))) {
+    MiInstance target = call.requireTarget();
+    if ("Running".equals(target.get("State"))) {
       return call.outParameters(SERVICE_ALREADY_RUNNING).build();
     }
-    call.repository().modify(call.namespace(), withState(call.target(), "Running", true));
+    call.repository().modify(call.namespace(), withState(target, "Running", true));
     return call.outParameters(0).build();
   }
 
   private static MiInstance stopService(MethodInvocation call) {
-    if (!"Running".equals(call.target().get("State"))) {
+    MiInstance target = call.requireTarget();
+    if (!"Running".equals(target.get("State"))) {
       return call.outParameters(SERVICE_CANNOT_ACCEPT_CONTROL).build();
     }
     boolean dependentsRunning =
         call
             .repository()
             .associators(
-                call.namespace(),
-                call.target(),
-                "Win32_DependentService",
-                null,
-                "Antecedent",
-                "Dependent")
+                call.namespace(), target, "Win32_DependentService", null, "Antecedent", "Dependent")
             .stream()
             .anyMatch(dependent -> "Running".equals(dependent.get("State")));
     if (dependentsRunning) {
       return call.outParameters(DEPENDENT_SERVICES_RUNNING).build();
     }
-    call.repository().modify(call.namespace(), withState(call.target(), "Stopped", false));
+    call.repository().modify(call.namespace(), withState(target, "Stopped", false));
     return call.outParameters(0).build();
   }
 

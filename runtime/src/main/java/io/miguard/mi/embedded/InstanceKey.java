@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identity of an instance within its key space: its key values, compared as CIM servers on
@@ -24,7 +25,7 @@ record InstanceKey(List<Object> values) {
     return new InstanceKey(new ArrayList<>(sorted.values()));
   }
 
-  private static Object normalize(Object value) {
+  private static Object normalize(@Nullable Object value) {
     if (value instanceof String text) {
       return ClassDef.lower(text);
     }

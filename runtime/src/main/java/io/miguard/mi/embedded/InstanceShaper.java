@@ -5,6 +5,7 @@ import io.miguard.mi.MiException;
 import io.miguard.mi.MiInstance;
 import io.miguard.mi.MiResult;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns instances given by clients into the form the repository keeps: every declared property
@@ -65,8 +66,8 @@ final class InstanceShaper {
    */
   InstanceKey keyOf(ClassDef def, MiInstance keys) {
     MiInstance.Builder builder = MiInstance.builder(def.name());
-    for (String keyName : def.keyNames()) {
-      MiClass.Property property = def.property(keyName);
+    for (MiClass.Property property : def.keyProperties()) {
+      String keyName = property.name();
       Object value = value(property, PropertyAccess.get(keys, keyName));
       if (value == null) {
         throw missingKey(def, property);
@@ -80,7 +81,7 @@ final class InstanceShaper {
    * The stored instance a reference points to, or null when it points nowhere (unknown class,
    * missing keys, deleted instance).
    */
-  NamespaceData.Located resolve(Object reference) {
+  NamespaceData.@Nullable Located resolve(@Nullable Object reference) {
     if (!(reference instanceof MiInstance ref)) {
       return null;
     }
@@ -104,7 +105,7 @@ final class InstanceShaper {
     }
   }
 
-  private Object value(MiClass.Property property, Object given) {
+  private @Nullable Object value(MiClass.Property property, @Nullable Object given) {
     String what = "property " + property.name();
     Object value = CimTypes.coerce(property.type(), given, what, MiResult.TYPE_MISMATCH);
     String target = CimTypes.referencedClass(property.type());
@@ -133,8 +134,8 @@ final class InstanceShaper {
           MiResult.TYPE_MISMATCH,
           what + " refers to " + declaredTarget + " but was given an instance of " + def.name());
     }
-    for (String keyName : def.keyNames()) {
-      MiClass.Property key = def.property(keyName);
+    for (MiClass.Property key : def.keyProperties()) {
+      String keyName = key.name();
       Object value =
           CimTypes.coerce(
               key.type(),

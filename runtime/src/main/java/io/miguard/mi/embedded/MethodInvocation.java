@@ -1,7 +1,10 @@
 package io.miguard.mi.embedded;
 
 import io.miguard.mi.Identity;
+import io.miguard.mi.MiException;
 import io.miguard.mi.MiInstance;
+import io.miguard.mi.MiResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call of an extrinsic method, as a {@link MethodProvider} sees it.
@@ -21,12 +24,26 @@ public record MethodInvocation(
     String namespace,
     String className,
     String methodName,
-    MiInstance target,
+    @Nullable MiInstance target,
     MiInstance inParameters,
     Identity identity) {
 
+  /**
+   * The target of an instance method. The backend never runs an instance method without one.
+   *
+   * @throws MiException with {@link MiResult#INVALID_PARAMETER} for a static call
+   */
+  public MiInstance requireTarget() {
+    if (target == null) {
+      throw new MiException(
+          MiResult.INVALID_PARAMETER,
+          className + "." + methodName + " was called without a target instance");
+    }
+    return target;
+  }
+
   /** An input parameter by name (ignoring case), or null if not given. */
-  public Object parameter(String name) {
+  public @Nullable Object parameter(String name) {
     return PropertyAccess.get(inParameters, name);
   }
 

@@ -8,6 +8,7 @@ import io.miguard.mi.spi.OperationRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs INVOKE: finds the class, the target and the method, checks the input parameters against the
@@ -33,14 +34,16 @@ final class MethodInvoker {
       String className,
       List<String> classChain,
       MiClass.Method method,
-      MiInstance target,
+      @Nullable MiInstance target,
       MiInstance inParameters) {}
 
-  MiInstance invoke(OperationRequest request) {
-    if (request.methodName() == null || request.methodName().isBlank()) {
+  /** Runs the method {@code request} names in {@code namespace}, the request's namespace. */
+  MiInstance invoke(String namespace, OperationRequest request) {
+    String methodName = request.methodName();
+    if (methodName == null || methodName.isBlank()) {
       throw new MiException(MiResult.INVALID_PARAMETER, "no method name given");
     }
-    Call call = repository.read(request.namespace(), data -> resolve(data, request));
+    Call call = repository.read(namespace, data -> resolve(data, request, methodName));
     MethodProvider provider =
         providers.find(call.namespace(), call.classChain(), call.method().name());
     if (provider == null) {
@@ -68,7 +71,7 @@ final class MethodInvoker {
     return checkedOutput(call, out);
   }
 
-  private static Call resolve(NamespaceData data, OperationRequest request) {
+  private static Call resolve(NamespaceData data, OperationRequest request, String methodName) {
     MiInstance targetKeys = request.instance();
     String className = request.className() != null ? request.className() : className(targetKeys);
     ClassDef def = data.requireClass(className, MiResult.INVALID_CLASS);
@@ -89,11 +92,10 @@ final class MethodInvoker {
       def = located.def();
       target = located.instance();
     }
-    MiClass.Method method = def.method(request.methodName());
+    MiClass.Method method = def.method(methodName);
     if (method == null) {
       throw new MiException(
-          MiResult.METHOD_NOT_FOUND,
-          "class " + def.name() + " has no method " + request.methodName());
+          MiResult.METHOD_NOT_FOUND, "class " + def.name() + " has no method " + methodName);
     }
     if (method.isStatic() && target != null) {
       throw new MiException(
@@ -118,7 +120,7 @@ final class MethodInvoker {
         inParameters(data.name(), def, method, request.inParameters()));
   }
 
-  private static String className(MiInstance target) {
+  private static String className(@Nullable MiInstance target) {
     if (target == null) {
       throw new MiException(MiResult.INVALID_PARAMETER, "neither a class nor a target given");
     }
@@ -126,7 +128,7 @@ final class MethodInvoker {
   }
 
   private static MiInstance inParameters(
-      String namespace, ClassDef def, MiClass.Method method, MiInstance given) {
+      String namespace, ClassDef def, MiClass.Method method, @Nullable MiInstance given) {
     MiInstance.Builder builder = MiInstance.builder(SystemClasses.PARAMETERS).namespace(namespace);
     if (given == null) {
       return builder.build();
@@ -156,7 +158,7 @@ final class MethodInvoker {
     return builder.build();
   }
 
-  private static MiInstance checkedOutput(Call call, MiInstance out) {
+  private static MiInstance checkedOutput(Call call, @Nullable MiInstance out) {
     if (out == null || !out.className().equalsIgnoreCase(SystemClasses.PARAMETERS)) {
       throw new MiException(
           MiResult.FAILED,

@@ -3,6 +3,7 @@ package io.miguard.mi.embedded;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** The method providers of a backend, per namespace, class and method. */
 final class MethodProviders {
@@ -18,7 +19,7 @@ final class MethodProviders {
    *
    * @param classChain the class and its ancestors, nearest first
    */
-  MethodProvider find(String namespace, List<String> classChain, String methodName) {
+  @Nullable MethodProvider find(String namespace, List<String> classChain, String methodName) {
     for (String className : classChain) {
       MethodProvider provider = providers.get(key(namespace, className, methodName));
       if (provider != null) {

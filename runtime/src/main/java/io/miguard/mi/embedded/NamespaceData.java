@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The classes and instances of one namespace. Not thread-safe: {@link CimRepository} guards it with
@@ -30,7 +31,7 @@ final class NamespaceData {
   }
 
   /** The class named {@code className} in any case, or null. */
-  ClassDef classDef(String className) {
+  @Nullable ClassDef classDef(@Nullable String className) {
     return className == null ? null : classes.get(ClassDef.lower(className));
   }
 
@@ -39,7 +40,7 @@ final class NamespaceData {
    *
    * @throws MiException with {@code failure} if there is no such class
    */
-  ClassDef requireClass(String className, MiResult failure) {
+  ClassDef requireClass(@Nullable String className, MiResult failure) {
     ClassDef def = classDef(className);
     if (def == null) {
       throw new MiException(
@@ -109,7 +110,7 @@ final class NamespaceData {
    * The instance of {@code def} or a subclass whose keys (those of {@code def}) are {@code key}, or
    * null.
    */
-  Located find(ClassDef def, InstanceKey key) {
+  @Nullable Located find(ClassDef def, InstanceKey key) {
     for (ClassDef c : hierarchy(def)) {
       Map<InstanceKey, MiInstance> stored = instancesOf(c);
       if (c.hasSameKeysAs(def)) {

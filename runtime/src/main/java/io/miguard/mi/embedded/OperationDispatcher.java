@@ -7,6 +7,7 @@ import io.miguard.mi.MiResult;
 import io.miguard.mi.spi.OperationKind;
 import io.miguard.mi.spi.OperationRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an {@link OperationRequest} into the work its backend thread does. Checks that are cheap
@@ -39,13 +40,13 @@ final class OperationDispatcher {
       if (request.kind() == OperationKind.TEST_CONNECTION) {
         return delivery -> delivery.succeed(null);
       }
-      checkAccess(request);
+      String namespace = checkAccess(request);
       if (request.kind() == OperationKind.SUBSCRIBE) {
         CompiledQuery query =
-            queries.compileSubscription(request.namespace(), request.dialect(), request.query());
+            queries.compileSubscription(namespace, request.dialect(), request.query());
         return new Subscription(query, repository, machineName);
       }
-      return delivery -> run(request, delivery);
+      return delivery -> run(request, namespace, delivery);
     } catch (MiException e) {
       return delivery -> delivery.complete(null, e.result(), e.errorMessage());
     } catch (RuntimeException e) {
@@ -53,7 +54,8 @@ final class OperationDispatcher {
     }
   }
 
-  private void checkAccess(OperationRequest request) {
+  /** Checks the request's namespace and the caller's access to it, and returns the namespace. */
+  private String checkAccess(OperationRequest request) {
     String namespace = request.namespace();
     if (namespace == null || !repository.hasNamespace(namespace)) {
       throw CimRepository.noSuchNamespace(namespace);
@@ -64,16 +66,16 @@ final class OperationDispatcher {
           default -> false;
         };
     accessRules.check(namespace, request.identity(), write);
+    return namespace;
   }
 
-  private void run(OperationRequest request, Delivery delivery) {
-    String namespace = request.namespace();
+  private void run(OperationRequest request, String namespace, Delivery delivery) {
     switch (request.kind()) {
       case GET_INSTANCE ->
           delivery.succeed(repository.get(namespace, required(request.instance())));
       case ENUMERATE_INSTANCES ->
           streamInstances(repository.enumerate(namespace, requiredClass(request)), delivery);
-      case QUERY_INSTANCES -> query(request, delivery);
+      case QUERY_INSTANCES -> query(request, namespace, delivery);
       case ASSOCIATOR_INSTANCES ->
           streamInstances(
               repository.associators(
@@ -97,7 +99,7 @@ final class OperationDispatcher {
         repository.delete(namespace, required(request.instance()));
         delivery.succeed(null);
       }
-      case INVOKE -> delivery.succeed(methods.invoke(request));
+      case INVOKE -> delivery.succeed(methods.invoke(namespace, request));
       case GET_CLASS -> delivery.succeed(repository.getCimClass(namespace, requiredClass(request)));
       case ENUMERATE_CLASSES ->
           streamClasses(
@@ -109,9 +111,8 @@ final class OperationDispatcher {
     }
   }
 
-  private void query(OperationRequest request, Delivery delivery) {
-    CompiledQuery query =
-        queries.compileQuery(request.namespace(), request.dialect(), request.query());
+  private void query(OperationRequest request, String namespace, Delivery delivery) {
+    CompiledQuery query = queries.compileQuery(namespace, request.dialect(), request.query());
     for (MiInstance instance : repository.enumerate(query.namespace(), query.className())) {
       if (query.matches(instance) && !delivery.instance(query.project(instance))) {
         break;
@@ -138,7 +139,7 @@ final class OperationDispatcher {
     delivery.finish();
   }
 
-  private static MiInstance required(MiInstance instance) {
+  private static MiInstance required(@Nullable MiInstance instance) {
     if (instance == null) {
       throw new MiException(MiResult.INVALID_PARAMETER, "no instance given");
     }
@@ -146,9 +147,10 @@ final class OperationDispatcher {
   }
 
   private static String requiredClass(OperationRequest request) {
-    if (request.className() == null || request.className().isBlank()) {
+    String className = request.className();
+    if (className == null || className.isBlank()) {
       throw new MiException(MiResult.INVALID_PARAMETER, "no class name given");
     }
-    return request.className();
+    return className;
   }
 }

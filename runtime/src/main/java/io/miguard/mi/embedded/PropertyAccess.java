@@ -2,13 +2,14 @@ package io.miguard.mi.embedded;
 
 import io.miguard.mi.MiInstance;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Reads properties of an {@link MiInstance} by name ignoring case, as CIM names compare. */
 final class PropertyAccess {
   private PropertyAccess() {}
 
   /** The value of the property named {@code name} in any case, or null. */
-  static Object get(MiInstance instance, String name) {
+  static @Nullable Object get(MiInstance instance, String name) {
     String actual = actualName(instance, name);
     return actual == null ? null : instance.get(actual);
   }
@@ -19,7 +20,7 @@ final class PropertyAccess {
   }
 
   /** The property's name as the instance spells it, or null if absent. */
-  static String actualName(MiInstance instance, String name) {
+  static @Nullable String actualName(MiInstance instance, String name) {
     if (instance.has(name)) {
       return name;
     }

@@ -9,6 +9,7 @@ import io.miguard.mi.embedded.wql.Operand;
 import io.miguard.mi.embedded.wql.WqlParser;
 import io.miguard.mi.embedded.wql.WqlQuery;
 import io.miguard.mi.embedded.wql.WqlSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a WQL query and checks it against a namespace.
@@ -30,16 +31,18 @@ final class QueryCompiler {
   }
 
   /** Compiles a data query (QUERY_INSTANCES). */
-  CompiledQuery compileQuery(String namespace, String dialect, String text) {
+  CompiledQuery compileQuery(String namespace, @Nullable String dialect, @Nullable String text) {
     return compile(namespace, dialect, text, false);
   }
 
   /** Compiles an event query (SUBSCRIBE): its FROM class must be an event class. */
-  CompiledQuery compileSubscription(String namespace, String dialect, String text) {
+  CompiledQuery compileSubscription(
+      String namespace, @Nullable String dialect, @Nullable String text) {
     return compile(namespace, dialect, text, true);
   }
 
-  private CompiledQuery compile(String namespace, String dialect, String text, boolean event) {
+  private CompiledQuery compile(
+      String namespace, @Nullable String dialect, @Nullable String text, boolean event) {
     if (dialect == null || !dialect.equalsIgnoreCase("WQL")) {
       throw new MiException(
           MiResult.QUERY_LANGUAGE_NOT_SUPPORTED,
@@ -169,9 +172,9 @@ final class QueryCompiler {
    * __CLASS}), or a literal.
    */
   private record Typed(
-      CimTypes.ComparedAs kind, Object value, boolean literal, String description) {}
+      CimTypes.ComparedAs kind, @Nullable Object value, boolean literal, String description) {}
 
-  private static Typed typed(ClassDef from, Operand operand) {
+  private static @Nullable Typed typed(ClassDef from, Operand operand) {
     if (operand instanceof Operand.Literal literal) {
       Object value = literal.value();
       if (value == null) {
@@ -197,6 +200,9 @@ final class QueryCompiler {
       return new Typed(CimTypes.ComparedAs.TEXT, null, false, "__CLASS (a string)");
     }
     MiClass.Property property = from.property(path.head());
+    if (property == null) {
+      return null; // checkOperand refused it already
+    }
     CimTypes.ComparedAs kind = CimTypes.comparedAs(property.type());
     if (kind == CimTypes.ComparedAs.UNCHECKED) {
       return null;
@@ -209,7 +215,7 @@ final class QueryCompiler {
   }
 
   /** Whether a literal value can be compared with a property of the given kind. */
-  private static boolean fits(CimTypes.ComparedAs kind, Object value) {
+  private static boolean fits(CimTypes.ComparedAs kind, @Nullable Object value) {
     return switch (kind) {
       case NUMBER -> value instanceof Number || value instanceof String text && isNumber(text);
       case TEXT -> value instanceof String;

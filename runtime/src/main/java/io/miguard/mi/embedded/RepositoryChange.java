@@ -2,6 +2,8 @@ package io.miguard.mi.embedded;
 
 import io.miguard.mi.MiInstance;
 import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One change of the repository, as listeners (and so subscriptions) see it.
@@ -16,10 +18,16 @@ import java.time.Instant;
 public record RepositoryChange(
     Kind kind,
     String namespace,
-    MiInstance previous,
-    MiInstance current,
+    @Nullable MiInstance previous,
+    @Nullable MiInstance current,
     long sequence,
     Instant time) {
+  public RepositoryChange {
+    if (previous == null && current == null) {
+      throw new IllegalArgumentException("a change needs the instance before or after it");
+    }
+  }
+
   /** The kinds of change, each matching one intrinsic event class. */
   public enum Kind {
     CREATED("__InstanceCreationEvent"),
@@ -40,6 +48,7 @@ public record RepositoryChange(
 
   /** The instance the change is about: the new one, or for a deletion the deleted one. */
   public MiInstance target() {
-    return current != null ? current : previous;
+    // The constructor refuses a change with neither.
+    return current != null ? current : Objects.requireNonNull(previous);
   }
 }

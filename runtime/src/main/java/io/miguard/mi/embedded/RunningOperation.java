@@ -5,6 +5,7 @@ import io.miguard.mi.MiResult;
 import io.miguard.mi.spi.OperationKind;
 import java.lang.System.Logger.Level;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One operation on its backend thread: runs its handler, turns whatever it throws into the final
@@ -21,7 +22,7 @@ final class RunningOperation implements Runnable {
   private final OperationHandler handler;
   private final Delivery delivery;
   private final Consumer<RunningOperation> onEnd;
-  private Thread thread; // guarded by this
+  private @Nullable Thread thread; // guarded by this
   private boolean shutDown; // guarded by this
 
   RunningOperation(

@@ -3,6 +3,7 @@ package io.miguard.mi.spi;
 import io.miguard.mi.Identity;
 import io.miguard.mi.MiInstance;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One operation as the binding hands it to a backend. Fields a kind does not use are null.
@@ -26,17 +27,17 @@ import java.util.Objects;
 public record OperationRequest(
     OperationKind kind,
     Identity identity,
-    String namespace,
-    String className,
-    MiInstance instance,
-    String dialect,
-    String query,
-    String associationClass,
-    String resultClass,
-    String role,
-    String resultRole,
-    String methodName,
-    MiInstance inParameters,
+    @Nullable String namespace,
+    @Nullable String className,
+    @Nullable MiInstance instance,
+    @Nullable String dialect,
+    @Nullable String query,
+    @Nullable String associationClass,
+    @Nullable String resultClass,
+    @Nullable String role,
+    @Nullable String resultRole,
+    @Nullable String methodName,
+    @Nullable MiInstance inParameters,
     boolean namesOnly) {
   public OperationRequest {
     Objects.requireNonNull(kind, "kind");
@@ -52,17 +53,17 @@ public record OperationRequest(
   public static final class Builder {
     private final OperationKind kind;
     private final Identity identity;
-    private String namespace;
-    private String className;
-    private MiInstance instance;
-    private String dialect;
-    private String query;
-    private String associationClass;
-    private String resultClass;
-    private String role;
-    private String resultRole;
-    private String methodName;
-    private MiInstance inParameters;
+    private @Nullable String namespace;
+    private @Nullable String className;
+    private @Nullable MiInstance instance;
+    private @Nullable String dialect;
+    private @Nullable String query;
+    private @Nullable String associationClass;
+    private @Nullable String resultClass;
+    private @Nullable String role;
+    private @Nullable String resultRole;
+    private @Nullable String methodName;
+    private @Nullable MiInstance inParameters;
     private boolean namesOnly;
 
     private Builder(OperationKind kind, Identity identity) {
@@ -70,29 +71,32 @@ public record OperationRequest(
       this.identity = identity;
     }
 
-    public Builder namespace(String value) {
+    public Builder namespace(@Nullable String value) {
       namespace = value;
       return this;
     }
 
-    public Builder className(String value) {
+    public Builder className(@Nullable String value) {
       className = value;
       return this;
     }
 
-    public Builder instance(MiInstance value) {
+    public Builder instance(@Nullable MiInstance value) {
       instance = value;
       return this;
     }
 
-    public Builder query(String dialect, String query) {
+    public Builder query(@Nullable String dialect, @Nullable String query) {
       this.dialect = dialect;
       this.query = query;
       return this;
     }
 
     public Builder association(
-        String associationClass, String resultClass, String role, String resultRole) {
+        @Nullable String associationClass,
+        @Nullable String resultClass,
+        @Nullable String role,
+        @Nullable String resultRole) {
       this.associationClass = associationClass;
       this.resultClass = resultClass;
       this.role = role;
@@ -100,7 +104,7 @@ public record OperationRequest(
       return this;
     }
 
-    public Builder method(String methodName, MiInstance inParameters) {
+    public Builder method(@Nullable String methodName, @Nullable MiInstance inParameters) {
       this.methodName = methodName;
       this.inParameters = inParameters;
       return this;

@@ -3,6 +3,7 @@ package io.miguard.mi.spi;
 import io.miguard.mi.MiClass;
 import io.miguard.mi.MiInstance;
 import io.miguard.mi.MiResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a backend delivers the results of one operation. The binding implements it; a backend calls
@@ -27,13 +28,18 @@ public interface ResultSink {
   boolean cimClass(MiClass cimClass);
 
   /** Delivers one indication (subscribe). */
-  boolean indication(MiInstance indication, String bookmark, String machineId);
+  boolean indication(MiInstance indication, @Nullable String bookmark, @Nullable String machineId);
 
   /**
    * Ends the operation. For single-result operations the instance or class passed here (may be
-   * null) is the operation's one result; multi-result operations pass null.
+   * null) is the operation's one result; multi-result operations pass null. {@code errorMessage}
+   * and {@code details} describe a failure; a success passes null for both.
    */
-  void complete(Object finalPayload, MiResult result, String errorMessage, MiInstance details);
+  void complete(
+      @Nullable Object finalPayload,
+      MiResult result,
+      @Nullable String errorMessage,
+      @Nullable MiInstance details);
 
   /** Whether the operation was cancelled or closed: a long-running backend polls it. */
   boolean isCancelled();

@@ -28,7 +28,7 @@ public final class LargestProcess {
         }
       } while (result.moreResults());
     }
-    return largest == null ? "<none>" : (String) largest.get("Name");
+    return largest == null ? "<none>" : String.valueOf(largest.get("Name"));
   }
 
   private static long workingSet(MiInstance process) {

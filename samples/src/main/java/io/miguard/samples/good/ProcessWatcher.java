@@ -29,7 +29,7 @@ public final class ProcessWatcher {
       IndicationResult event = created.getIndication();
       MiInstance process =
           event.instance() == null ? null : (MiInstance) event.instance().get("TargetInstance");
-      return process == null ? "<none>" : (String) process.get("Name");
+      return process == null ? "<none>" : String.valueOf(process.get("Name"));
     } finally {
       // A subscription never ends by itself: cancel it, then read on to its final result.
       created.cancel(CancellationReason.NONE);
@@ -47,7 +47,8 @@ public final class ProcessWatcher {
         MiInstance.builder("__Parameters").property("CommandLine", commandLine).build();
     try (MiOperation create = session.invoke(CIMV2, "Win32_Process", "Create", null, parameters)) {
       InstanceResult result = create.getInstance();
-      return result.instance() == null ? -1 : (Long) result.instance().get("ReturnValue");
+      MiInstance out = result.instance();
+      return out != null && out.get("ReturnValue") instanceof Long value ? value : -1;
     }
   }
 }

@@ -4,6 +4,7 @@ import io.miguard.mi.MiInstance;
 import io.miguard.mi.embedded.wql.Operand.Literal;
 import io.miguard.mi.embedded.wql.Operand.PropertyPath;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether an instance satisfies a WQL condition, with SQL's three-valued logic: a
@@ -33,7 +34,7 @@ public final class ConditionEvaluator {
   }
 
   /** The three-valued truth of {@code condition}: TRUE, FALSE, or null for unknown. */
-  public Boolean evaluate(Condition condition, MiInstance instance) {
+  public @Nullable Boolean evaluate(Condition condition, MiInstance instance) {
     if (condition instanceof Condition.And and) {
       Boolean left = evaluate(and.left(), instance);
       if (Boolean.FALSE.equals(left)) {
@@ -80,7 +81,7 @@ public final class ConditionEvaluator {
     return compare((Condition.Comparison) condition, instance);
   }
 
-  private Boolean compare(Condition.Comparison comparison, MiInstance instance) {
+  private @Nullable Boolean compare(Condition.Comparison comparison, MiInstance instance) {
     ComparisonOperator operator = comparison.operator();
     boolean nullLiteral = isNullLiteral(comparison.left()) || isNullLiteral(comparison.right());
     Object left = value(comparison.left(), instance);
@@ -102,7 +103,7 @@ public final class ConditionEvaluator {
   }
 
   /** The order of two non-null values, or null when they cannot be compared. */
-  static Integer order(Object left, Object right) {
+  static @Nullable Integer order(Object left, Object right) {
     if (left instanceof Number a && right instanceof Number b) {
       return compareNumbers(a, b);
     }
@@ -138,7 +139,7 @@ public final class ConditionEvaluator {
     return Integer.signum(Double.compare(a.doubleValue(), b.doubleValue()));
   }
 
-  private static Number parseNumber(String text) {
+  private static @Nullable Number parseNumber(String text) {
     String trimmed = text.trim();
     try {
       return Long.parseLong(trimmed);
@@ -151,7 +152,7 @@ public final class ConditionEvaluator {
     }
   }
 
-  private static Boolean parseBoolean(String text) {
+  private static @Nullable Boolean parseBoolean(String text) {
     if (text.equalsIgnoreCase("true")) {
       return true;
     }
@@ -162,7 +163,7 @@ public final class ConditionEvaluator {
   }
 
   /** The value of an operand for {@code instance}: a literal's value or the property's. */
-  static Object value(Operand operand, MiInstance instance) {
+  static @Nullable Object value(Operand operand, MiInstance instance) {
     if (operand instanceof Literal literal) {
       return literal.value();
     }
@@ -179,7 +180,7 @@ public final class ConditionEvaluator {
   /**
    * A property by name ignoring case, or one of the special names {@code __CLASS}, {@code __this}.
    */
-  public static Object property(MiInstance instance, String name) {
+  public static @Nullable Object property(MiInstance instance, String name) {
     if (name.equalsIgnoreCase(THIS)) {
       return instance;
     }

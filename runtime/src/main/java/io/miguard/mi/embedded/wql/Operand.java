@@ -1,6 +1,7 @@
 package io.miguard.mi.embedded.wql;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One side of a WQL predicate: a property path or a literal. */
 public sealed interface Operand permits Operand.PropertyPath, Operand.Literal {
@@ -34,7 +35,7 @@ public sealed interface Operand permits Operand.PropertyPath, Operand.Literal {
    * A constant: {@link String}, {@link Long}, {@link Double}, {@link Boolean}, or {@code null} for
    * {@code NULL}.
    */
-  record Literal(Object value, int position) implements Operand {
+  record Literal(@Nullable Object value, int position) implements Operand {
     @Override
     public String toString() {
       return value instanceof String ? "'" + value + "'" : String.valueOf(value);

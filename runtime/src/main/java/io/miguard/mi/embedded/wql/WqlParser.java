@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recursive-descent parser of the WQL subset. Keywords ignore case. The grammar:
@@ -41,7 +42,7 @@ public final class WqlParser {
   }
 
   /** Parses a whole query. */
-  public static WqlQuery parse(String text) throws WqlSyntaxException {
+  public static WqlQuery parse(@Nullable String text) throws WqlSyntaxException {
     if (text == null || text.isBlank()) {
       throw new WqlSyntaxException("empty query", 1);
     }
