@@ -14,21 +14,21 @@ final class HandleMentions {
   private HandleMentions() {}
 
   static boolean in(Tree code, ProtocolModel model) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean scan(Tree tree, Void unused) {
-            if (tree != null && model.isProtocolHandle(ASTHelpers.getType(tree))) {
-              return true;
-            }
-            return Boolean.TRUE.equals(super.scan(tree, unused));
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(code, null);
-    return Boolean.TRUE.equals(found);
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        // The first mention decides: the rest of the tree is not scanned.
+        if (tree == null || found[0]) {
+          return null;
+        }
+        if (model.isProtocolHandle(ASTHelpers.getType(tree))) {
+          found[0] = true;
+          return null;
+        }
+        return super.scan(tree, unused);
+      }
+    }.scan(code, null);
+    return found[0];
   }
 }
