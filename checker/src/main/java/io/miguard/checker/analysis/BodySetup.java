@@ -198,11 +198,21 @@ final class BodySetup {
     for (Block block : cfg.getAllBlocks()) {
       if (block instanceof ExceptionBlock exceptionBlock
           && !exceptionBlock.getExceptionalSuccessors().isEmpty()) {
-        exceptionalEdges
-            .computeIfAbsent(exceptionBlock.getNode(), n -> new HashMap<>())
-            .putAll(exceptionBlock.getExceptionalSuccessors());
+        // Most nodes end one block: their map is the block's own (never changed); a node in
+        // several blocks gets a map of its own joining them.
+        exceptionalEdges.merge(
+            exceptionBlock.getNode(),
+            exceptionBlock.getExceptionalSuccessors(),
+            BodySetup::joinEdges);
       }
     }
+  }
+
+  private static Map<TypeMirror, Set<Block>> joinEdges(
+      Map<TypeMirror, Set<Block>> known, Map<TypeMirror, Set<Block>> more) {
+    Map<TypeMirror, Set<Block>> joined = new HashMap<>(known);
+    joined.putAll(more);
+    return joined;
   }
 
   /**
