@@ -124,6 +124,9 @@ public final class ProtocolModel {
    */
   private final Map<MethodSymbol, Set<String>> methodRoles = new HashMap<>();
 
+  /** Whether each method belongs to a binding (see {@link #isBindingMethod}). */
+  private final Map<MethodSymbol, Boolean> bindingMethods = new HashMap<>();
+
   /** What a call of each method runs on a receiver of each class (see {@link #implementation}). */
   private final Map<MethodSymbol, Map<TypeSymbol, MethodSymbol>> implementations = new HashMap<>();
 
@@ -451,6 +454,11 @@ public final class ProtocolModel {
    * it a role). Such a method throws only what it declares (see {@link ExceptionalEdges}).
    */
   public boolean isBindingMethod(MethodSymbol method) {
+    // Asked for every exception type of every call node (ExceptionalEdges): once per method.
+    return bindingMethods.computeIfAbsent(method, this::readBindingMethod);
+  }
+
+  private boolean readBindingMethod(MethodSymbol method) {
     for (MethodSymbol candidate : supers(method)) {
       if (hasVocabulary(candidate) || hasVocabulary(candidate.owner)) {
         return true;
