@@ -746,6 +746,35 @@ class Test {
           SecurityContext.runAs(SERVICE, () -> op.close());
         });
   }
+  void closedByAMethodReferenceInARunAsOfItsOwn(MiSession s, List<Runnable> laters) {
+    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+    laters.add(
+        new Runnable() {
+          @Override
+          public void run() {
+            op.drainInstances();
+            // BUG: Diagnostic contains: closed here as 'SERVICE'
+            SecurityContext.runAs(SERVICE, op::close);
+          }
+        });
+  }
+  void closedByAMethodReferenceInARunAs(MiSession s) {
+    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+    op.drainInstances();
+    // BUG: Diagnostic contains: closed here as 'SERVICE'
+    SecurityContext.runAs(SERVICE, op::close);
+  }
+  void closedInAnImpersonationOfItsOwn(MiSession s, List<Runnable> laters) {
+    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+    laters.add(
+        () -> {
+          op.drainInstances();
+          try (Impersonation i = SecurityContext.impersonate(SERVICE)) {
+            // BUG: Diagnostic contains: closed here as 'SERVICE'
+            op.close();
+          }
+        });
+  }
   void closedInItsOwnContext(MiSession s, List<Runnable> laters) {
     MiOperation op = s.enumerateInstances("root/cimv2", "A");
     laters.add(

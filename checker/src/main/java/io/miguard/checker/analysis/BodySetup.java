@@ -81,7 +81,8 @@ final class BodySetup {
     this.receiverTree = receiverTree;
     this.receiverOperation = receiverTree == null ? null : OperationId.of(receiverTree);
     scanSource();
-    this.exceptionalEdgeRule = new ExceptionalEdges(unit.model(), unit.symtab(), tries);
+    this.exceptionalEdgeRule =
+        new ExceptionalEdges(unit.model(), unit.symtab(), tries, unit::endPositionOf);
   }
 
   private void scanSource() {
