@@ -101,7 +101,9 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
       OperationState operation = path.operation();
       if (operation != null
           && operation.origin() == OperationState.Origin.STARTED
-          && (!operation.captured() || closesWhereCreated(analysis, state))
+          && (!operation.captured()
+              || closesWhereCreated(analysis, state)
+              || enteredInThisBody(path.context(), analysis.entry().context()))
           && provablyDifferent(path.context(), operation.startedIn())) {
         return new Finding(operation, path.context());
       }
@@ -122,6 +124,17 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
       case CALLBACK -> false;
       case SAME_THREAD -> ThreadHops.of(analysis.path(), state) == ThreadHop.SAME_THREAD;
     };
+  }
+
+  /**
+   * Whether the close's context is an identity this body entered itself (an impersonation, a
+   * {@code @RunsAs} call running a method reference): then it is known wherever the body runs, and
+   * a close there of a captured operation is judged even in code that runs later.
+   */
+  private static boolean enteredInThisBody(ContextStack closedIn, ContextStack entry) {
+    return !closedIn.isConflict()
+        && !entry.isConflict()
+        && closedIn.entries().size() > entry.entries().size();
   }
 
   /**

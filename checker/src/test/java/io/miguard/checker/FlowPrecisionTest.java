@@ -245,6 +245,146 @@ class Test {
     }
 
     @Test
+    void flagsAssignedInALoopTakeEveryValueAtItsHead() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+class Test {
+  static final String NS = "root/cimv2";
+  void closedOnTheSecondIteration(MiSession s, List<String> names) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean seen = false;
+    for (String name : names) {
+      if (seen) {
+        // BUG: Diagnostic contains: 'op' (started on line 6) is closed before its final result is retrieved: no path
+        op.close();
+        return;
+      }
+      seen = true;
+    }
+    op.drainInstances();
+    op.close();
+  }
+  void notFirstAnyMore(MiSession s, int n) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean first = true;
+    for (int i = 0; i < n; i++) {
+      if (!first) {
+        // BUG: Diagnostic contains: 'op' (started on line 20) is closed before its final result is retrieved: no path
+        op.close();
+        return;
+      }
+      first = false;
+    }
+    op.drainInstances();
+    op.close();
+  }
+  void setInAWhileLoopAfterATest(MiSession s, List<String> names) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean seen = false;
+    int i = 0;
+    while (i < names.size()) {
+      i++;
+      if (seen == true) {
+        // BUG: Diagnostic contains: 'op' (started on line 34) is closed before its final result is retrieved: no path
+        op.close();
+        return;
+      }
+      seen = !seen;
+    }
+    op.drainInstances();
+    op.close();
+  }
+  void drainedWhereTheFlagIsSet(MiSession s, List<String> names) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean seen = false;
+    for (String name : names) {
+      if (seen) {
+        op.close();
+        return;
+      }
+      op.drainInstances();
+      seen = true;
+    }
+    op.drainInstances();
+    op.close();
+  }
+  void neverSetInTheLoop(MiSession s, List<String> names) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean seen = false;
+    for (String name : names) {
+      if (seen) {
+        op.close();
+        return;
+      }
+    }
+    op.drainInstances();
+    op.close();
+  }
+}
+""")
+          .doTest();
+    }
+
+    @Test
+    void theShortCircuitOfAStoredFlagIsNotABranchOnTheResult() {
+      drain
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.function.BooleanSupplier;
+class Test {
+  static final String NS = "root/cimv2";
+  void singleResultLeftAfterItsRetrieval(MiSession s, MiInstance keys, BooleanSupplier c) {
+    outer:
+    while (c.getAsBoolean()) {
+      try (MiOperation op = s.createInstance(NS, keys)) {
+        boolean more = true;
+        while (more) {
+          InstanceResult r = op.getInstance();
+          more = !(!r.moreResults() || !c.getAsBoolean());
+          if (c.getAsBoolean()) {
+            continue outer;
+          }
+        }
+        op.getInstance(); // the loop may leave where more results follow
+      }
+    }
+  }
+  void multiResultLeftAfterOneRetrieval(MiSession s, BooleanSupplier c) {
+    MiOperation op = s.enumerateInstances(NS, "A");
+    boolean more = true;
+    while (more) {
+      InstanceResult r = op.getInstance();
+      more = r.moreResults() && c.getAsBoolean();
+      if (c.getAsBoolean()) {
+        break;
+      }
+    }
+    // BUG: Diagnostic contains: 'op' (started on line 22) may be closed
+    op.close();
+  }
+  void testedWhereItIsStored(MiSession s, MiInstance keys, BooleanSupplier c) {
+    MiOperation op = s.createInstance(NS, keys);
+    InstanceResult r = op.getInstance();
+    if (r.moreResults() && c.getAsBoolean()) {
+      // BUG: Diagnostic contains: 'op' (started on line 35) is closed before
+      op.close();
+      return;
+    }
+    // BUG: Diagnostic contains: 'op' (started on line 35) may be closed
+    op.close();
+  }
+}
+""")
+          .doTest();
+    }
+
+    @Test
     void helperPredicatesOfTheUnit() {
       drain
           .addSourceLines(
@@ -584,6 +724,77 @@ class Test {
                   m.contains("in the context of whoever runs the code created on line 21")
                       && m.contains("but is closed here as 'AUDITOR'")
                       && !m.contains("impersonation entered on line 20"))
+          .doTest();
+    }
+
+    @Test
+    void aCapturedOperationIsJudgedOnlyWhereTheLaterCodeKnowsItsOwnIdentity() {
+      context
+          .addSourceLines(
+              "Test.java",
+              """
+import io.miguard.mi.*;
+import java.util.List;
+class Test {
+  static final Identity SERVICE = Identity.of("svc");
+  void closedInARunAsOfItsOwn(MiSession s, List<Runnable> laters) {
+    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+    laters.add(
+        () -> {
+          op.drainInstances();
+          // BUG: Diagnostic contains: closed here as 'SERVICE'
+          SecurityContext.runAs(SERVICE, () -> op.close());
+        });
+  }
+  void closedByAMethodReferenceInARunAsOfItsOwn(MiSession s, List<Runnable> laters) {
+    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+    laters.add(
+        new Runnable() {
+          @Override
+          public void run() {
+            op.drainInstances();
+            // BUG: Diagnostic contains: closed here as 'SERVICE'
+            SecurityContext.runAs(SERVICE, op::close);
+          }
+        });
+  }
+  void closedByAMethodReferenceInARunAs(MiSession s) {
+    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+    op.drainInstances();
+    // BUG: Diagnostic contains: closed here as 'SERVICE'
+    SecurityContext.runAs(SERVICE, op::close);
+  }
+  void closedInAnImpersonationOfItsOwn(MiSession s, List<Runnable> laters) {
+    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+    laters.add(
+        () -> {
+          op.drainInstances();
+          try (Impersonation i = SecurityContext.impersonate(SERVICE)) {
+            // BUG: Diagnostic contains: closed here as 'SERVICE'
+            op.close();
+          }
+        });
+  }
+  void closedInItsOwnContext(MiSession s, List<Runnable> laters) {
+    MiOperation op = s.enumerateInstances("root/cimv2", "A");
+    laters.add(
+        () -> {
+          op.drainInstances();
+          op.close();
+        });
+  }
+  void startedAndClosedAsTheSameIdentity(MiSession s, List<Runnable> laters) {
+    try (Impersonation i = SecurityContext.impersonate(SERVICE)) {
+      MiOperation op = s.enumerateInstances("root/cimv2", "A");
+      laters.add(
+          () -> {
+            op.drainInstances();
+            SecurityContext.runAs(SERVICE, () -> op.close());
+          });
+    }
+  }
+}
+""")
           .doTest();
     }
 

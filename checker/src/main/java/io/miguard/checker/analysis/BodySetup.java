@@ -1,12 +1,19 @@
 package io.miguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -22,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
@@ -46,6 +54,7 @@ final class BodySetup {
   private final Map<Symbol, Tree> resources = new HashMap<>();
   private final Set<Tree> sourceTrees = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Tree, IfTree> ifsByCondition = new IdentityHashMap<>();
+  private final Set<Tree> decisive = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<TryTree> tries = new ArrayList<>();
   private final Map<Node, Map<TypeMirror, Set<Block>>> exceptionalEdges = new IdentityHashMap<>();
   private final ExceptionalEdges exceptionalEdgeRule;
@@ -72,7 +81,8 @@ final class BodySetup {
     this.receiverTree = receiverTree;
     this.receiverOperation = receiverTree == null ? null : OperationId.of(receiverTree);
     scanSource();
-    this.exceptionalEdgeRule = new ExceptionalEdges(unit.model(), unit.symtab(), tries);
+    this.exceptionalEdgeRule =
+        new ExceptionalEdges(unit.model(), unit.symtab(), tries, unit::endPositionOf);
   }
 
   private void scanSource() {
@@ -88,7 +98,35 @@ final class BodySetup {
       @Override
       public Void visitIf(IfTree tree, Void unused) {
         ifsByCondition.put(ASTHelpers.stripParentheses(tree.getCondition()), tree);
+        markDecisive(tree.getCondition());
         return super.visitIf(tree, unused);
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
+        markDecisive(tree.getCondition());
+        return super.visitWhileLoop(tree, unused);
+      }
+
+      @Override
+      public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
+        markDecisive(tree.getCondition());
+        return super.visitDoWhileLoop(tree, unused);
+      }
+
+      @Override
+      public Void visitForLoop(ForLoopTree tree, Void unused) {
+        markDecisive(tree.getCondition());
+        return super.visitForLoop(tree, unused);
+      }
+
+      @Override
+      public Void visitConditionalExpression(ConditionalExpressionTree tree, Void unused) {
+        // A ternary that picks a value (not a boolean): its condition decides which.
+        if (!isBoolean(tree)) {
+          markDecisive(tree.getCondition());
+        }
+        return super.visitConditionalExpression(tree, unused);
       }
 
       @Override
@@ -114,6 +152,48 @@ final class BodySetup {
         return tree == body ? super.visitLambdaExpression(tree, unused) : null;
       }
     }.scan(body, null);
+  }
+
+  /**
+   * Marks {@code condition} and the boolean operands it is made of ({@code !}, {@code &&}, {@code
+   * ||}, parentheses, a boolean ternary's parts) as deciding a branch of a statement.
+   */
+  private void markDecisive(@Nullable ExpressionTree condition) {
+    if (condition == null) {
+      return;
+    }
+    decisive.add(condition);
+    if (condition instanceof ParenthesizedTree parenthesized) {
+      markDecisive(parenthesized.getExpression());
+    } else if (condition.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      markDecisive(((UnaryTree) condition).getExpression());
+    } else if (condition.getKind() == Tree.Kind.CONDITIONAL_AND
+        || condition.getKind() == Tree.Kind.CONDITIONAL_OR) {
+      markDecisive(((BinaryTree) condition).getLeftOperand());
+      markDecisive(((BinaryTree) condition).getRightOperand());
+    } else if (condition instanceof ConditionalExpressionTree choice) {
+      markDecisive(choice.getCondition());
+      markDecisive(choice.getTrueExpression());
+      markDecisive(choice.getFalseExpression());
+    }
+  }
+
+  private static boolean isBoolean(Tree tree) {
+    Type type = ASTHelpers.getType(tree);
+    return type != null && type.getKind() == TypeKind.BOOLEAN;
+  }
+
+  /**
+   * Whether the value of {@code tree} decides where a statement goes: it is the condition of an
+   * {@code if}, a loop or a value-picking ternary, or a boolean operand it is made of, or a
+   * condition the CFG builder wrote (a for-each loop's {@code hasNext()}). A boolean expression
+   * whose value is only stored or passed on ({@code more = r.moreResults() && n < max}) decides
+   * nothing until the value is tested: on its short circuits the analysis learns only what drains
+   * (see {@code OperationTransfer.test}).
+   */
+  boolean decidesABranch(@Nullable Tree tree) {
+    // A condition the CFG builder made up (a for-each loop's hasNext()) is the loop's own.
+    return tree == null || !sourceTrees.contains(tree) || decisive.contains(tree);
   }
 
   /**
@@ -258,7 +338,9 @@ final class BodySetup {
                 context));
         locals.put(element, Value.operation(id));
       } else {
-        locals.remove(element);
+        // Known to hold nothing the analysis follows (not absent: a join keeps the value of a
+        // local only one side has, so a parameter assigned a constant on one path would keep it).
+        locals.put(element, Value.TOP);
       }
     }
     if (receiverOperation != null) {

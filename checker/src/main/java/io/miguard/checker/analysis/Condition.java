@@ -16,9 +16,10 @@ import java.util.function.UnaryOperator;
  * r.moreResults()} drains, the false edge of {@code r.moreResults() && n < max} does not.
  *
  * <p>What an edge proves is computed as the alternatives of the formula under that edge's value
- * (its disjunctive normal form): each alternative is a set of facts that hold together on some of
- * the paths, and the store after the edge is the join of the store with each alternative applied.
- * Formulas are kept small: a formula larger than {@link #MAX_SIZE} is {@link Unknown}.
+ * (one per way Java evaluates it to that value, short circuits included): each alternative is the
+ * set of facts read on that way, with their values, and the store after the edge is the join of the
+ * store with each alternative applied. Formulas are kept small: a formula larger than {@link
+ * #MAX_SIZE} is {@link Unknown}.
  */
 sealed interface Condition {
   /** Formulas larger than this are not followed (loops that build a flag from itself). */
@@ -264,8 +265,13 @@ sealed interface Condition {
   }
 
   /**
-   * The alternatives of the formula when it has {@code value}: the sets of facts that hold together
-   * on the paths where it has that value (empty: no path; one empty set: nothing is proved).
+   * The alternatives of the formula when it has {@code value}: one per way of evaluating it to that
+   * value, with Java's short circuit, each the set of facts read on that way with the value they
+   * had (empty: no way; one empty set: nothing is read). A fact that is read but does not decide
+   * the value is in the set too: on {@code r.moreResults() && n < max} being false, the way through
+   * {@code n >= max} read {@code moreResults()} true, and more results follow there. ({@code &} and
+   * {@code |} are read as {@code &&} and {@code ||}: what their right operand reads where the left
+   * one decided the value is not learnt.)
    */
   default List<Set<Literal>> alternatives(boolean value) {
     List<Set<Literal>> result;
@@ -276,14 +282,19 @@ sealed interface Condition {
     } else if (this instanceof Not n) {
       result = n.operand().alternatives(!value);
     } else if (this instanceof And a) {
+      // Java's short circuit: the right operand is read only where the left one is true.
       result =
           value
               ? product(a.left().alternatives(true), a.right().alternatives(true))
-              : union(a.left().alternatives(false), a.right().alternatives(false));
+              : union(
+                  a.left().alternatives(false),
+                  product(a.left().alternatives(true), a.right().alternatives(false)));
     } else if (this instanceof Or o) {
       result =
           value
-              ? union(o.left().alternatives(true), o.right().alternatives(true))
+              ? union(
+                  o.left().alternatives(true),
+                  product(o.left().alternatives(false), o.right().alternatives(true)))
               : product(o.left().alternatives(false), o.right().alternatives(false));
     } else if (this instanceof Either e) {
       result = new ArrayList<>();

@@ -11,8 +11,6 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Type.UnionClassType;
 import com.sun.tools.javac.code.Types;
-import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.tree.TreeInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import javax.lang.model.type.TypeMirror;
 import org.checkerframework.errorprone.dataflow.cfg.node.CatchMarkerNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
@@ -129,9 +128,13 @@ final class ExceptionalEdges {
   /** The body's try statements with catches, innermost first among those that nest. */
   private final List<TryTree> tries;
 
+  /** Where each try block ends (Error Prone's end positions). */
+  private final Map<TryTree, Integer> blockEnds = new IdentityHashMap<>();
+
   private final Map<Node, Map<TypeMirror, Optional<Unwinding>>> known = new IdentityHashMap<>();
 
-  ExceptionalEdges(ProtocolModel model, Symtab symtab, List<TryTree> tries) {
+  ExceptionalEdges(
+      ProtocolModel model, Symtab symtab, List<TryTree> tries, ToIntFunction<Tree> endPositions) {
     this.model = model;
     this.types = model.types();
     this.runtimeException = symtab.runtimeExceptionType;
@@ -140,6 +143,7 @@ final class ExceptionalEdges {
     for (TryTree tree : tries) {
       if (!tree.getCatches().isEmpty()) {
         withCatches.add(tree);
+        blockEnds.put(tree, endPositions.applyAsInt(tree.getBlock()));
       }
     }
     // A try nested in another's block starts after it: the innermost come first.
@@ -248,10 +252,9 @@ final class ExceptionalEdges {
   }
 
   /** Whether an exception at {@code position} is one {@code tree}'s handlers may catch. */
-  private static boolean guards(TryTree tree, int position) {
-    return position >= Positions.start(tree)
-        && tree.getBlock() instanceof JCTree block
-        && position < TreeInfo.endPos(block);
+  private boolean guards(TryTree tree, int position) {
+    Integer end = blockEnds.get(tree);
+    return position >= Positions.start(tree) && end != null && position < end;
   }
 
   /** A handler narrower than {@code RuntimeException} and {@code Error}: it expects something. */

@@ -167,9 +167,7 @@ final class OperationStore implements Store<OperationStore> {
 
   OperationStore withLocal(Element variable, @Nullable Value value) {
     PersistentMap<Element, Value> updated =
-        value == null || value.is(Value.Kind.TOP)
-            ? locals.without(variable)
-            : locals.with(variable, value);
+        value == null ? locals.without(variable) : locals.with(variable, value);
     return updated == locals
         ? this
         : new OperationStore(
@@ -335,13 +333,21 @@ final class OperationStore implements Store<OperationStore> {
    * (unreachable if there is none).
    */
   OperationStore assume(Condition condition, boolean value) {
+    return assume(condition, value, true);
+  }
+
+  /**
+   * {@link #assume(Condition, boolean)}, learning "more results follow" only if {@code learnMore}
+   * (else only the facts that drain).
+   */
+  OperationStore assume(Condition condition, boolean value, boolean learnMore) {
     List<Set<Condition.Literal>> alternatives = condition.alternatives(value);
     OperationStore result = null;
     for (Set<Condition.Literal> alternative : alternatives) {
       OperationStore applied = this;
       // "More results follow" first: a fact that drains, on the same path, wins.
       for (Condition.Literal literal : alternative) {
-        if (!drains(literal)) {
+        if (learnMore && !drains(literal)) {
           applied = applied.apply(literal);
         }
       }
@@ -517,7 +523,7 @@ final class OperationStore implements Store<OperationStore> {
           false);
     }
     return new OperationStore(
-        locals.join(other.locals, Value::leastUpperBound, value -> value.is(Value.Kind.TOP)),
+        locals.join(other.locals, Value::leastUpperBound, value -> false),
         operations.join(
             other.operations,
             (mine, theirs) ->

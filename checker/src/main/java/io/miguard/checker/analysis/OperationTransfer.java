@@ -312,7 +312,7 @@ final class OperationTransfer
       LocalVariableNode n, TransferInput<Value, OperationStore> in) {
     OperationStore store = in.getRegularStore();
     Value value = store.local(n.getElement());
-    if (value == null && isHandle(n.getType())) {
+    if ((value == null || value.is(Value.Kind.TOP)) && isHandle(n.getType())) {
       // A pattern binding, a catch parameter: nothing is known about where it came from.
       store = withUnknownOperation(store, n.getElement(), n.getTree());
       value = Value.operation(OperationId.of(n.getElement()));
@@ -466,9 +466,13 @@ final class OperationTransfer
   /**
    * A boolean value: where a branch tests it, each edge learns what the value's {@link Condition}
    * proves there (the "no more results" edge drains, the "more results" edge sees more). Only where
-   * a branch tests it: a flag stored in a local (or passed on) is seen where the local is tested,
-   * so {@code more = r.moreResults(); if (c) break;} leaves a single-result operation drained by
-   * its retrieval on the break.
+   * a branch of a statement tests it: a flag stored in a local (or passed on) is seen where the
+   * local is tested, so {@code more = r.moreResults(); if (c) break;} leaves a single-result
+   * operation drained by its retrieval on the break. The same holds inside a value that is stored
+   * or passed on ({@code more = r.moreResults() && c; if (c2) break;}): its short circuits and
+   * ternary conditions are branches, and their edges learn what drains (the code they guard may
+   * retrieve or drain), but "more results follow" is learnt only where the stored value is tested
+   * (see {@link BodySetup#decidesABranch}).
    *
    * @param thenIn the store the true edge starts from (for {@code &&}, {@code ||} and {@code !},
    *     the operands' edges; else the store after the node)
@@ -487,8 +491,14 @@ final class OperationTransfer
     }
     if (value.is(Value.Kind.FLAG) && isTested(n)) {
       Condition condition = value.asCondition();
+      boolean decides = setup.decidesABranch(n.getTree());
       return conditional(
-          n, in, thenIn.assume(condition, true), elseIn.assume(condition, false), value, null);
+          n,
+          in,
+          thenIn.assume(condition, true, decides),
+          elseIn.assume(condition, false, decides),
+          value,
+          null);
     }
     if (thenIn == elseIn) {
       return regular(n, in, thenIn, value, null, true);
