@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * result count is not known here (a parameter) can be summarised for both kinds of caller. {@link
  * #drained()} picks the one that applies.
  */
-public final class OperationState {
+public final class OperationState implements PersistentMap.Tagged {
   /** Where the analysis got the operation from. */
   public enum Origin {
     /** A start call ({@code @StartsOperation}) or a factory of this compilation unit. */
@@ -270,6 +270,22 @@ public final class OperationState {
             captured,
             closed,
             session);
+  }
+
+  /** Tag of a state whose drained states carry guards ({@link DrainState.Guard}). */
+  static final int GUARDED = 1;
+
+  /**
+   * Tag of a state started in a known, non-empty context: the only ones a redeclared variable can
+   * rename ({@link #beforeRedeclaring}).
+   */
+  static final int IN_CONTEXT = 2;
+
+  /** For the store's visits of only the operations that may matter (see {@link PersistentMap}). */
+  @Override
+  public int tags() {
+    return (drainedAsMulti.hasGuards() || drainedAsSingle.hasGuards() ? GUARDED : 0)
+        | (startedIn.isConflict() || startedIn.entries().isEmpty() ? 0 : IN_CONTEXT);
   }
 
   /** This state where {@code local} has just been assigned (see {@link DrainState.Guard}). */

@@ -227,7 +227,9 @@ final class OperationStore implements Store<OperationStore> {
   OperationStore redeclaring(Symbol variable) {
     OperationStore result = withContext(context.beforeRedeclaring(variable));
     Map<OperationId, OperationState> renamedOperations = new HashMap<>();
-    operations.forEach(
+    // Only a state started in a known context can name the variable.
+    operations.forEachTagged(
+        OperationState.IN_CONTEXT,
         (id, state) -> {
           OperationState renamed = state.beforeRedeclaring(variable);
           if (renamed != state) {
@@ -302,7 +304,8 @@ final class OperationStore implements Store<OperationStore> {
    */
   OperationStore releaseBorrowed(OperationId operation, Tree release) {
     List<Element> holders = new ArrayList<>();
-    locals.forEach(
+    locals.forEachTagged(
+        Value.RELEASABLE,
         (variable, value) -> {
           if ((value.is(Value.Kind.BORROWED) || value.is(Value.Kind.RESULT))
               && value.operations().size() == 1
@@ -389,7 +392,8 @@ final class OperationStore implements Store<OperationStore> {
     Set<DrainState.Guard> result = constants;
     if (result == null) {
       Set<DrainState.Guard> found = new HashSet<>();
-      locals.forEach(
+      locals.forEachTagged(
+          Value.CONSTANT,
           (local, value) -> {
             if (value.is(Value.Kind.TRUE) || value.is(Value.Kind.FALSE)) {
               found.add(new DrainState.Guard(local, value.is(Value.Kind.TRUE)));
@@ -427,7 +431,8 @@ final class OperationStore implements Store<OperationStore> {
   /** The operations whose drained states carry guards (none, usually: no allocation then). */
   private List<Map.Entry<OperationId, OperationState>> guarded() {
     List<Map.Entry<OperationId, OperationState>> result = new ArrayList<>(0);
-    operations.forEach(
+    operations.forEachTagged(
+        OperationState.GUARDED,
         (id, state) -> {
           if (state.drainedAsMulti().hasGuards() || state.drainedAsSingle().hasGuards()) {
             result.add(Map.entry(id, state));

@@ -23,6 +23,15 @@ import org.jspecify.annotations.Nullable;
  * keys and values are not allowed. Iteration order is the trie's, not insertion order.
  */
 final class PersistentMap<K, V> {
+  /**
+   * A value that says which of a few kinds it is, as bits: every subtree of the trie knows the
+   * union of its values' tags, so that a visit of the values of some kinds ({@link #forEachTagged})
+   * skips the subtrees that hold none, and costs the number of those values, not the map's size.
+   */
+  interface Tagged {
+    int tags();
+  }
+
   private static final int BITS = 5;
   private static final int MASK = (1 << BITS) - 1;
 
@@ -92,6 +101,15 @@ final class PersistentMap<K, V> {
   @SuppressWarnings("unchecked")
   void forEach(BiConsumer<? super K, ? super V> action) {
     root.forEach(entry -> action.accept((K) entry.key, (V) entry.value));
+  }
+
+  /**
+   * Visits, in iteration order, the entries whose value has one of the tags in {@code mask} (see
+   * {@link Tagged}); the others are skipped a subtree at a time.
+   */
+  @SuppressWarnings("unchecked")
+  void forEachTagged(int mask, BiConsumer<? super K, ? super V> action) {
+    root.forEachTagged(mask, entry -> action.accept((K) entry.key, (V) entry.value));
   }
 
   /** A mutable copy, in iteration order. */
@@ -172,11 +190,13 @@ final class PersistentMap<K, V> {
     final Object key;
     final int keyHash;
     final Object value;
+    final int tags;
 
     Entry(Object key, int keyHash, Object value) {
       this.key = key;
       this.keyHash = keyHash;
       this.value = value;
+      this.tags = value instanceof Tagged tagged ? tagged.tags() : 0;
     }
   }
 
@@ -189,9 +209,17 @@ final class PersistentMap<K, V> {
     final int bitmap;
     final Object[] slots;
 
+    /** The union of the tags of the values under this node. */
+    final int tags;
+
     Node(int bitmap, Object[] slots) {
       this.bitmap = bitmap;
       this.slots = slots;
+      int union = 0;
+      for (Object slot : slots) {
+        union |= slot instanceof Node child ? child.tags : ((Entry) slot).tags;
+      }
+      this.tags = union;
     }
 
     private static int bit(int keyHash, int shift) {
@@ -288,6 +316,19 @@ final class PersistentMap<K, V> {
         if (slot instanceof Node child) {
           child.forEach(action);
         } else {
+          action.accept((Entry) slot);
+        }
+      }
+    }
+
+    void forEachTagged(int mask, Consumer<Entry> action) {
+      if ((tags & mask) == 0) {
+        return;
+      }
+      for (Object slot : slots) {
+        if (slot instanceof Node child) {
+          child.forEachTagged(mask, action);
+        } else if ((((Entry) slot).tags & mask) != 0) {
           action.accept((Entry) slot);
         }
       }

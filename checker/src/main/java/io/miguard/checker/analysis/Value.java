@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * role. Values of the same role join by uniting their operations; booleans (flags and literals)
  * join to the {@link Condition.Either} of their formulas.
  */
-final class Value implements AbstractValue<Value> {
+final class Value implements AbstractValue<Value>, PersistentMap.Tagged {
   /** The role of a value. */
   enum Kind {
     /** Nothing the analysis tracks. */
@@ -149,6 +149,22 @@ final class Value implements AbstractValue<Value> {
 
   boolean is(Kind k) {
     return kind == k;
+  }
+
+  /** Tag of a result or an object borrowed from one, which a retrieval or a close releases. */
+  static final int RELEASABLE = 1;
+
+  /** Tag of the constants {@code true} and {@code false}. */
+  static final int CONSTANT = 2;
+
+  /** For the store's visits of only the locals that may matter (see {@link PersistentMap}). */
+  @Override
+  public int tags() {
+    return switch (kind) {
+      case RESULT, BORROWED -> RELEASABLE;
+      case TRUE, FALSE -> CONSTANT;
+      default -> 0;
+    };
   }
 
   ImmutableSet<OperationId> operations() {

@@ -2,7 +2,9 @@ package io.miguard.checker.analysis;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,42 @@ class PersistentMapTest {
 
     assertThat(map.join(map, Math::max, value -> false)).isSameInstanceAs(map);
     assertThat(map.join(PersistentMap.empty(), Math::max, value -> false)).isSameInstanceAs(map);
+  }
+
+  /** A value with tags: bit 0 when its number is even, bit 1 when it is a multiple of 3. */
+  record Tagged(int number) implements PersistentMap.Tagged {
+    @Override
+    public int tags() {
+      return (number % 2 == 0 ? 1 : 0) | (number % 3 == 0 ? 2 : 0);
+    }
+  }
+
+  @Test
+  void aTaggedVisitSeesExactlyTheValuesWithThoseTagsInIterationOrder() {
+    Random random = new Random(11);
+    for (int round = 0; round < 50; round++) {
+      PersistentMap<Key, Tagged> map = PersistentMap.empty();
+      for (int step = 0; step < 300; step++) {
+        Key key = key(random);
+        map =
+            random.nextInt(4) == 0
+                ? map.without(key)
+                : map.with(key, new Tagged(random.nextInt(40)));
+        for (int mask = 0; mask <= 3; mask++) {
+          int wanted = mask;
+          List<Key> expected = new ArrayList<>();
+          map.forEach(
+              (k, value) -> {
+                if ((value.tags() & wanted) != 0) {
+                  expected.add(k);
+                }
+              });
+          List<Key> visited = new ArrayList<>();
+          map.forEachTagged(mask, (k, value) -> visited.add(k));
+          assertThat(visited).containsExactlyElementsIn(expected).inOrder();
+        }
+      }
+    }
   }
 
   /** Idempotent; values 0 to 4 join to themselves or to 11 to 17. */
