@@ -81,6 +81,19 @@ public final class ContextStack {
   }
 
   /** This stack with its identities taken as of before {@code variable} is declared again. */
+  /** Whether {@link #beforeRedeclaring} changes this stack for some variable. */
+  boolean namesCurrentVariable() {
+    if (conflict) {
+      return false;
+    }
+    for (ContextEntry entry : entries) {
+      if (entry.identity() != null && entry.identity().namesCurrentVariable()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   ContextStack beforeRedeclaring(Symbol variable) {
     if (conflict) {
       return this;

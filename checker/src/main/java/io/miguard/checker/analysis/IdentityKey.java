@@ -47,6 +47,11 @@ public final class IdentityKey {
     return symbol == variable && !earlier ? new IdentityKey(symbol, null, null, true) : this;
   }
 
+  /** Whether {@link #beforeRedeclaring} changes this key for some variable. */
+  boolean namesCurrentVariable() {
+    return symbol != null && !earlier;
+  }
+
   /**
    * Whether this is the value of a variable from an earlier run of its declaration (an earlier
    * iteration), which may differ from one earlier run to another.

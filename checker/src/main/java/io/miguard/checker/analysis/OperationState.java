@@ -276,8 +276,8 @@ public final class OperationState implements PersistentMap.Tagged {
   static final int GUARDED = 1;
 
   /**
-   * Tag of a state started in a known, non-empty context: the only ones a redeclared variable can
-   * rename ({@link #beforeRedeclaring}).
+   * Tag of a state started in a context whose identity is a variable's current value: the only ones
+   * a redeclared variable can rename ({@link #beforeRedeclaring}).
    */
   static final int IN_CONTEXT = 2;
 
@@ -285,7 +285,7 @@ public final class OperationState implements PersistentMap.Tagged {
   @Override
   public int tags() {
     return (drainedAsMulti.hasGuards() || drainedAsSingle.hasGuards() ? GUARDED : 0)
-        | (startedIn.isConflict() || startedIn.entries().isEmpty() ? 0 : IN_CONTEXT);
+        | (startedIn.namesCurrentVariable() ? IN_CONTEXT : 0);
   }
 
   /** This state where {@code local} has just been assigned (see {@link DrainState.Guard}). */
