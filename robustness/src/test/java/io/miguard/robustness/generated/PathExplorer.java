@@ -212,6 +212,13 @@ final class PathExplorer {
         }
       }
       return normal(in);
+    } else if (statement instanceof Stmt.FlagGuard guard) {
+      // The close after the loop is drained; the guarded one runs undrained where the guard can
+      // hold (the close of an operation never retrieved from: no path to it drains it).
+      if (!in.isEmpty() && guard.guardReachable() && !guard.drained()) {
+        expectExtra("MiCloseBeforeDrain", guard, 0);
+      }
+      return normal(in);
     } else if (statement instanceof Stmt.PerIteration each) {
       if (!in.isEmpty() && each.acrossIterations()) {
         expectExtra("MiCloseInDifferentContext", each, 0);
@@ -313,12 +320,14 @@ final class PathExplorer {
     }
     Info info = infos.get(op);
     // Code that runs later does not judge the context of a close of an operation started outside
-    // it (whoever runs it, as whatever identity is current then).
+    // it (whoever runs it, as whatever identity is current then), unless the close is inside an
+    // impersonation or runAs of that code: then the close's identity is known, and judged as any
+    // close in a runAs is (the later code's context is cleared, so a known identity is its own).
     boolean contextKnown = true;
     boolean judged = info.synchrony().synchronous();
     for (int b = info.body() + 1; b <= body; b++) {
       judged &= bodiesInline.get(b);
-      contextKnown &= !bodiesLater.get(b);
+      contextKnown &= !bodiesLater.get(b) || closedAs != null;
     }
     if (contextKnown && !Objects.equals(info.startedAs(), closedAs)) {
       expected.add(GeneratedProgram.key("MiCloseInDifferentContext", file, line));
