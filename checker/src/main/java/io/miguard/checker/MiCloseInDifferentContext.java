@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
@@ -127,14 +128,16 @@ public final class MiCloseInDifferentContext extends OperationBodyChecker {
   }
 
   /**
-   * Whether the close's context is an identity this body entered itself (an impersonation, a
-   * {@code @RunsAs} call running a method reference): then it is known wherever the body runs, and
-   * a close there of a captured operation is judged even in code that runs later.
+   * Whether the close's context is one this body set up itself: an identity it entered (an
+   * impersonation, a {@code @RunsAs} call running a method reference) or another thread it hands a
+   * method reference to. Then the context is known wherever the body runs, and a close there of a
+   * captured operation is judged even in code that runs later.
    */
   private static boolean enteredInThisBody(ContextStack closedIn, ContextStack entry) {
     return !closedIn.isConflict()
         && !entry.isConflict()
-        && closedIn.entries().size() > entry.entries().size();
+        && (closedIn.entries().size() > entry.entries().size()
+            || !Objects.equals(closedIn.bottom(), entry.bottom()));
   }
 
   /**

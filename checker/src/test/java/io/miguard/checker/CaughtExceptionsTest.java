@@ -119,6 +119,70 @@ class CaughtExceptionsTest {
     }
 
     @Test
+    void whatANarrowHandlerDoesNotCatchDoesNotJoinAThrowFromTheHandler() {
+      // The handler drains and throws (a throw is followed everywhere); the other exceptions of
+      // the parse pass the handler undrained. They meet at the implicit close, where only the
+      // throw's path is followed (found by the transplant sweep in guava's CacheBuilderSpec).
+      drain(
+              "  void parse(String value) {",
+              "    try (MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\")) {",
+              "      try {",
+              "        work.run();",
+              "        Integer.parseInt(value);",
+              "      } catch (NumberFormatException e) {",
+              "        op.drainInstances();",
+              "        throw new IllegalArgumentException(value, e);",
+              "      }",
+              "      op.drainInstances();",
+              "    }",
+              "  }",
+              "  void parseInAFinally(String value) {",
+              "    MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\");",
+              "    try {",
+              "      try {",
+              "        Integer.parseInt(value);",
+              "      } catch (NumberFormatException e) {",
+              "        op.drainInstances();",
+              "        throw new IllegalArgumentException(value, e);",
+              "      }",
+              "      op.drainInstances();",
+              "    } finally {",
+              "      op.close();",
+              "    }",
+              "  }",
+              "  void handlerThatDoesNotDrain(String value) {",
+              "    // BUG: Diagnostic contains: may be closed before its final result",
+              "    try (MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\")) {",
+              "      try {",
+              "        Integer.parseInt(value);",
+              "      } catch (NumberFormatException e) {",
+              "        throw new IllegalArgumentException(value, e);",
+              "      }",
+              "      op.drainInstances();",
+              "    }",
+              "  }")
+          .doTest();
+    }
+
+    @Test
+    void whatANarrowHandlerDoesNotCatchBesideAThrowIsReportedWithExceptionalPaths() {
+      drainWithExceptionalPaths(
+              "  void parse(String value) {",
+              "    // BUG: Diagnostic contains: may be closed before its final result",
+              "    try (MiOperation op = session.enumerateInstances(\"root/cimv2\", \"Disk\")) {",
+              "      try {",
+              "        work.run();",
+              "      } catch (IllegalArgumentException e) {",
+              "        op.drainInstances();",
+              "        throw new IllegalStateException(e);",
+              "      }",
+              "      op.drainInstances();",
+              "    }",
+              "  }")
+          .doTest();
+    }
+
+    @Test
     void whatANarrowHandlerDoesNotCatchIsReportedWithExceptionalPaths() {
       drainWithExceptionalPaths(
               "  void n() {",

@@ -775,6 +775,23 @@ class Test {
           }
         });
   }
+  void closedOnAnotherThreadItHandsTheCloseTo(
+      MiSession s, List<Runnable> laters, java.util.concurrent.ExecutorService pool) {
+    try (Impersonation i = SecurityContext.impersonate(SERVICE)) {
+      MiOperation op = s.enumerateInstances("root/cimv2", "A");
+      op.drainInstances();
+      laters.add(
+          () -> {
+            // BUG: Diagnostic contains: closed here on another thread
+            pool.execute(op::close);
+          });
+      laters.add(
+          () -> {
+            // BUG: Diagnostic contains: closed here on another thread
+            pool.execute(() -> op.close());
+          });
+    }
+  }
   void closedInItsOwnContext(MiSession s, List<Runnable> laters) {
     MiOperation op = s.enumerateInstances("root/cimv2", "A");
     laters.add(

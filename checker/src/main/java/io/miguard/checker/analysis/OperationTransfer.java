@@ -98,6 +98,34 @@ final class OperationTransfer
     return setup.initialStore(parameters);
   }
 
+  /**
+   * The store {@code store} as it enters {@code block}: an exception the rule follows only into
+   * handlers of {@code try} statements that do not contain the block's code is, there, the part
+   * those handlers did not catch, and followed nowhere (see {@link OperationDataflow}).
+   */
+  OperationStore enteringBlock(Block block, OperationStore store) {
+    ExceptionalEdges.Unwinding unwinding = store.unwinding();
+    if (unwinding == null || unwinding.thrown() || unwinding.followedCatches().isEmpty()) {
+      return store;
+    }
+    List<Node> nodes = block.getNodes();
+    if (nodes.isEmpty()) {
+      return store;
+    }
+    Node first = nodes.get(0);
+    if (first instanceof CatchMarkerNode marker) {
+      // Entering a handler: visitMarker decides whether the exception was followed into it.
+      return store;
+    }
+    Tree where = first.getTree();
+    if (where == null || !setup.isSourceTree(where)) {
+      return store; // a node the CFG builder made up has no position to judge by
+    }
+    return setup.exceptionalEdgeRule().followedAt(unwinding, where)
+        ? store
+        : store.unwinding(ExceptionalEdges.Unwinding.UNFOLLOWED);
+  }
+
   // ---- the generic case ----
 
   /**

@@ -18,7 +18,10 @@
  * <p>A boolean value is a {@code Condition}: a formula over result facts ({@code moreResults()},
  * {@code @ReportsDrained} queries) with {@code !}, {@code &&}, {@code ||}, ternaries, flags in
  * locals and same-file predicates. A branch drains an operation only where its formula, given the
- * branch's value, proves that no result is pending. Each local holds one operation at a point: a
+ * branch's value, proves that no result is pending, on every way Java's short circuits evaluate it
+ * to that value; a value that is only stored learns "more results follow" where it is tested. A
+ * boolean local holds at a loop's head every value the loop gives it (a local the analysis knows
+ * nothing about is stored as unknown, never dropped). Each local holds one operation at a point: a
  * start site that runs again retires its previous operation to the site's older ones, and a
  * declaration that runs again (a loop's variable) makes a new variable, so an identity held in an
  * earlier iteration is not the current one. Code that may run later (a stored or returned lambda, a

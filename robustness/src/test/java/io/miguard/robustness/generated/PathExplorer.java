@@ -212,6 +212,13 @@ final class PathExplorer {
         }
       }
       return normal(in);
+    } else if (statement instanceof Stmt.FlagGuard guard) {
+      // The close after the loop is drained; the guarded one runs undrained where the guard can
+      // hold (the close of an operation never retrieved from: no path to it drains it).
+      if (!in.isEmpty() && guard.guardReachable() && !guard.drained()) {
+        expectExtra("MiCloseBeforeDrain", guard, 0);
+      }
+      return normal(in);
     } else if (statement instanceof Stmt.PerIteration each) {
       if (!in.isEmpty() && each.acrossIterations()) {
         expectExtra("MiCloseInDifferentContext", each, 0);
@@ -313,13 +320,21 @@ final class PathExplorer {
     }
     Info info = infos.get(op);
     // Code that runs later does not judge the context of a close of an operation started outside
-    // it (whoever runs it, as whatever identity is current then).
+    // it (whoever runs it, as whatever identity is current then), unless the close's context is
+    // one that code sets up itself: an impersonation or runAs of its own (the later code's context
+    // is cleared, so a known identity is its own), or another thread it hands the close to (whose
+    // fresh context is the same whoever runs the later code).
     boolean contextKnown = true;
     boolean judged = info.synchrony().synchronous();
     for (int b = info.body() + 1; b <= body; b++) {
       judged &= bodiesInline.get(b);
-      contextKnown &= !bodiesLater.get(b);
+      if (bodiesLater.get(b)) {
+        contextKnown = false;
+      } else if (!bodiesInline.get(b)) {
+        contextKnown = true; // another thread: a fresh context
+      }
     }
+    contextKnown |= closedAs != null;
     if (contextKnown && !Objects.equals(info.startedAs(), closedAs)) {
       expected.add(GeneratedProgram.key("MiCloseInDifferentContext", file, line));
     }
@@ -387,7 +402,7 @@ final class PathExplorer {
     Flow body;
     while (true) {
       body = list(loop.body(), head);
-      Set<Integer> next = union(in, body.normal(), body.jumps().get("c" + loop.loop()));
+      Set<Integer> next = union(in, body.normal(), jumpsTo(body.jumps(), "c" + loop.loop()));
       if (next.equals(head)) {
         break;
       }
@@ -412,7 +427,7 @@ final class PathExplorer {
         add(jumps, target(loop.jump()), states);
       }
       // A continue of this loop goes to its condition.
-      Set<Integer> condition = union(states, jumps.remove("c" + loop.loop()), null);
+      Set<Integer> condition = union(states, takeJumpsTo(jumps, "c" + loop.loop()), null);
       Set<Integer> goOn;
       if (loop.condition() != null) {
         Split split = split(condition, op, loop.condition(), true);
@@ -454,7 +469,7 @@ final class PathExplorer {
       if (loop.jump() != null && !loop.jumpFirst()) {
         add(jumps, target(loop.jump()), states);
       }
-      Set<Integer> next = union(in, states, jumps.get("c" + loop.loop()));
+      Set<Integer> next = union(in, states, jumpsTo(jumps, "c" + loop.loop()));
       if (next.equals(head)) {
         break;
       }
@@ -475,8 +490,8 @@ final class PathExplorer {
   /** The flow after loop {@code loop}: its exit and its own breaks; other jumps go on. */
   private static Flow leaveLoop(int loop, Set<Integer> exit, Map<String, Set<Integer>> jumps) {
     Map<String, Set<Integer>> outer = new HashMap<>(jumps);
-    Set<Integer> breaks = outer.remove("b" + loop);
-    outer.remove("c" + loop);
+    Set<Integer> breaks = takeJumpsTo(outer, "b" + loop);
+    takeJumpsTo(outer, "c" + loop);
     return new Flow(union(exit, breaks, null), outer);
   }
 
@@ -544,9 +559,26 @@ final class PathExplorer {
   private static String target(Stmt.Jump jump) {
     return switch (jump.kind()) {
       case RETURN -> RETURN;
-      case BREAK -> "b" + jump.loop();
-      case CONTINUE -> "c" + jump.loop();
+      case BREAK -> "b" + jump.loop() + (jump.labelled() ? LABELLED : "");
+      case CONTINUE -> "c" + jump.loop() + (jump.labelled() ? LABELLED : "");
     };
+  }
+
+  /**
+   * Marks a labelled jump's target: {@code continue} and {@code continue L0} of the same loop leave
+   * a try-with-resources through different copies of its close (the CFG builder keeps one per
+   * label), each judged on its own, though they go to the same place.
+   */
+  private static final String LABELLED = ":labelled";
+
+  /** The states of the jumps to {@code target} ({@code "c0"}, {@code "b0"}), labelled or not. */
+  private static Set<Integer> jumpsTo(Map<String, Set<Integer>> jumps, String target) {
+    return union(Set.of(), jumps.get(target), jumps.get(target + LABELLED));
+  }
+
+  /** Removes the jumps to {@code target}, labelled or not, and returns their states. */
+  private static Set<Integer> takeJumpsTo(Map<String, Set<Integer>> jumps, String target) {
+    return union(Set.of(), jumps.remove(target), jumps.remove(target + LABELLED));
   }
 
   private static Flow normal(Set<Integer> states) {

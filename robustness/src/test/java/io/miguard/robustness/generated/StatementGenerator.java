@@ -55,6 +55,8 @@ final class StatementGenerator {
     RUNAS_RETURN(true),
     /** Per-iteration identities (class 5). */
     PER_ITERATION(true),
+    /** Boolean locals assigned in a loop that guard a close (classes 2 and 3). */
+    LOOP_FLAGS(true),
     /** Records holding operations (class 6). */
     RECORDS(true),
     /** Code run later: stored lambdas, local and anonymous classes (class 10). */
@@ -80,10 +82,7 @@ final class StatementGenerator {
   private static java.util.EnumSet<Feature> features() {
     java.util.EnumSet<Feature> on = java.util.EnumSet.noneOf(Feature.class);
     for (Feature feature : Feature.values()) {
-      // Code run later stays on its switch: the truth does not judge the context of an operation
-      // it captured, the engine judges a close inside its own run-as (one disagreement in 1000
-      // programs, seed 20261201, Gen782; decision pending, see README "Robustness").
-      if ((feature.flow ? FLOW_BY_DEFAULT : EXCEPTIONS_BY_DEFAULT) && feature != Feature.LATER) {
+      if (feature.flow ? FLOW_BY_DEFAULT : EXCEPTIONS_BY_DEFAULT) {
         on.add(feature);
       }
     }
@@ -231,6 +230,17 @@ final class StatementGenerator {
     }
     if (Feature.PER_ITERATION.on() && random.nextInt(40) == 0) {
       out.add(new Stmt.PerIteration(extras++, random.nextBoolean()));
+      return;
+    }
+    if (Feature.LOOP_FLAGS.on() && random.nextInt(40) == 0) {
+      out.add(
+          new Stmt.FlagGuard(
+              extras++,
+              random.nextBoolean(),
+              random.nextBoolean(),
+              pick(Stmt.FlagUpdate.values()),
+              random.nextInt(3) == 0,
+              random.nextBoolean()));
       return;
     }
     if (Feature.CAUGHT.on() && random.nextInt(12) == 0 && !open.isEmpty()) {

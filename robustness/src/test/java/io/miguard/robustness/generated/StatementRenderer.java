@@ -162,6 +162,8 @@ final class StatementRenderer {
       rolling(rolling);
     } else if (statement instanceof Stmt.PerIteration each) {
       perIteration(each);
+    } else if (statement instanceof Stmt.FlagGuard guard) {
+      flagGuard(guard);
     } else if (statement instanceof Stmt.LaterBlock later) {
       later(later);
     } else {
@@ -207,6 +209,35 @@ final class StatementRenderer {
       out.line(cur + ".drainInstances();");
     }
     extraCloses.put(new CloseKey(rolling, 1), out.line(cur + ".close();"));
+  }
+
+  private void flagGuard(Stmt.FlagGuard guard) {
+    String start = Binding.OpKind.ENUMERATE.start(Binding.Synchrony.SYNC);
+    String op = "fg" + guard.id();
+    String flag = "flag" + guard.id();
+    out.line("MiOperation " + op + " = " + start + ";");
+    out.line("boolean " + flag + " = " + guard.initial() + ";");
+    out.open(
+        guard.forEach()
+            ? "for (Identity f" + guard.id() + " : users) {"
+            : "while (" + CONDITION + ") {");
+    out.open("if (" + (guard.testsTrue() ? "" : "!") + flag + ") {");
+    if (guard.drained()) {
+      out.line(op + ".drainInstances();");
+    }
+    extraCloses.put(new CloseKey(guard, 0), out.line(op + ".close();"));
+    out.line(op + " = " + start + ";");
+    out.close("}");
+    switch (guard.update()) {
+      case NONE -> {}
+      case SET_TRUE -> out.line(flag + " = true;");
+      case SET_FALSE -> out.line(flag + " = false;");
+      case TOGGLE -> out.line(flag + " = !" + flag + ";");
+      case OPAQUE -> out.line(flag + " = " + CONDITION + ";");
+    }
+    out.close("}");
+    out.line(op + ".drainInstances();");
+    extraCloses.put(new CloseKey(guard, 1), out.line(op + ".close();"));
   }
 
   private void perIteration(Stmt.PerIteration each) {

@@ -219,6 +219,42 @@ sealed interface Stmt {
    */
   record PerIteration(int id, boolean acrossIterations) implements Stmt {}
 
+  /**
+   * A boolean local assigned in a loop that guards a close (issue 12, classes 2 and 3: a local
+   * holds every value the loop gives it at the loop's head), on an operation of its own: {@code
+   * boolean flagN = initial; while (c) { if ([!]flagN) { [drain;] fgN.close(); fgN = start(); }
+   * update; } fgN.drainInstances(); fgN.close();}, or the same over {@code for (Identity u :
+   * users)}.
+   */
+  record FlagGuard(
+      int id,
+      boolean initial,
+      boolean testsTrue,
+      FlagUpdate update,
+      boolean drained,
+      boolean forEach)
+      implements Stmt {
+    /** Whether the guarded close runs on some path: the guard holds for a value the head sees. */
+    boolean guardReachable() {
+      boolean wanted = testsTrue;
+      return switch (update) {
+        case NONE -> initial == wanted;
+        case SET_TRUE -> initial == wanted || wanted;
+        case SET_FALSE -> initial == wanted || !wanted;
+        case TOGGLE, OPAQUE -> true;
+      };
+    }
+  }
+
+  /** What the loop of a {@link FlagGuard} assigns its flag after the guard. */
+  enum FlagUpdate {
+    NONE,
+    SET_TRUE,
+    SET_FALSE,
+    TOGGLE,
+    OPAQUE
+  }
+
   /** Code that runs later (issue 12, class 10): it starts in an unknown context of its own. */
   record LaterBlock(Later later, int id, List<Stmt> body) implements Stmt {}
 

@@ -1,6 +1,5 @@
 package io.miguard.robustness.sweep;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
@@ -21,7 +20,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
@@ -30,7 +28,6 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePathScanner;
@@ -40,7 +37,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.lang.model.type.TypeKind;
 
 /**
  * Writes MI code into the method bodies of a real source file, in shapes whose findings are known
@@ -183,60 +179,6 @@ final class Transplant {
       }
     }.scan(unit, null);
     return methods;
-  }
-
-  /**
-   * Why the checks of today are known to misjudge any shape written into {@code method}, or null.
-   * One gap, reported on issue 12: a {@code boolean} local initialised with a literal and assigned
-   * inside a loop is taken to keep its initial value at the loop's head, so code it guards after
-   * the first iteration counts as unreachable (closes there are missed), e.g. {@code boolean seen =
-   * false; for (Object o : items) { if (seen) { op.close(); return; } seen = true; }}.
-   */
-  static String knownEngineGap(MethodTree method) {
-    java.util.Set<String> flags = new java.util.HashSet<>();
-    boolean[] gap = {false};
-    new TreeScanner<Void, Integer>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Integer loops) {
-        if (tree.getType() instanceof PrimitiveTypeTree type
-            && type.getPrimitiveTypeKind() == TypeKind.BOOLEAN
-            && tree.getInitializer() instanceof LiteralTree) {
-          flags.add(tree.getName().toString());
-        }
-        return super.visitVariable(tree, loops);
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree tree, Integer loops) {
-        if (loops > 0
-            && tree.getVariable() instanceof IdentifierTree id
-            && flags.contains(id.getName().toString())) {
-          gap[0] = true;
-        }
-        return super.visitAssignment(tree, loops);
-      }
-
-      @Override
-      public Void scan(Tree tree, Integer loops) {
-        boolean loop =
-            tree instanceof WhileLoopTree
-                || tree instanceof DoWhileLoopTree
-                || tree instanceof ForLoopTree
-                || tree instanceof EnhancedForLoopTree;
-        return super.scan(tree, loop ? loops + 1 : loops);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Integer loops) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Integer loops) {
-        return null;
-      }
-    }.scan(method.getBody(), 0);
-    return gap[0] ? "a boolean flag assigned in a loop" : null;
   }
 
   /** Whether {@code shape} can be written into {@code method}. */

@@ -40,9 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>By default every {@value #DEFAULT_STRIDE}th body of each tree gets a shape (the shapes taken
  * in turn); {@code -Dmiguard.transplant.stride=1} writes into every body. The shapes that need the
  * issue-12 exceptional-edge rule run when {@link #EXTENDED_BY_DEFAULT} or {@code
- * -Dmiguard.transplant.extended=true}. Bodies where a known engine gap makes the truth wrong
- * ({@link Transplant#knownEngineGap}) are skipped unless {@code
- * -Dmiguard.transplant.knownGaps=true}; {@code -Dmiguard.transplant.keep=true} keeps the files
+ * -Dmiguard.transplant.extended=true}; {@code -Dmiguard.transplant.keep=true} keeps the files
  * written.
  */
 class TransplantSweepTest {
@@ -59,8 +57,6 @@ class TransplantSweepTest {
           System.getProperty("miguard.transplant.extended", String.valueOf(EXTENDED_BY_DEFAULT)));
 
   /** Whether bodies where a known engine gap makes the truth wrong are written into too. */
-  private final boolean knownGaps = Boolean.getBoolean("miguard.transplant.knownGaps");
-
   static List<SweepTree> trees() {
     return SweepTree.fromSystemProperties();
   }
@@ -116,14 +112,13 @@ class TransplantSweepTest {
       }
       System.out.printf(
           Locale.ROOT,
-          "transplant %s: %d of %d bodies (every %dth; %d skipped for a known engine gap), %s;"
+          "transplant %s: %d of %d bodies (every %dth), %s;"
               + " %d files compiled in %.1f s;"
               + " %d findings expected, %d reported, %d false alarms, %d misses%n",
           tree.name(),
           counts.total(),
           counts.bodies,
           stride,
-          counts.skipped,
           counts.byShape,
           written.size(),
           outcome.seconds(),
@@ -159,7 +154,6 @@ class TransplantSweepTest {
   private static final class Counts {
     final Map<Shape, Integer> byShape = new EnumMap<>(Shape.class);
     int bodies;
-    int skipped;
     int expected;
 
     int total() {
@@ -204,10 +198,6 @@ class TransplantSweepTest {
         List<Choice> choices = new ArrayList<>();
         for (MethodTree method : Transplant.bodies(unit)) {
           if (counts.bodies++ % stride != 0) {
-            continue;
-          }
-          if (!knownGaps && Transplant.knownEngineGap(method) != null) {
-            counts.skipped++;
             continue;
           }
           Shape shape = shapes.get(chosen % shapes.size());
