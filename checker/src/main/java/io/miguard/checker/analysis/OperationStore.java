@@ -333,15 +333,8 @@ final class OperationStore implements Store<OperationStore> {
   /**
    * This store on the edge where {@code condition} has {@code value}: the join, over the
    * condition's alternatives for that value, of this store with the alternative's facts applied
-   * (unreachable if there is none).
-   */
-  OperationStore assume(Condition condition, boolean value) {
-    return assume(condition, value, true);
-  }
-
-  /**
-   * {@link #assume(Condition, boolean)}, learning "more results follow" only if {@code learnMore}
-   * (else only the facts that drain).
+   * (unreachable if there is none). "More results follow" is learnt only if {@code learnMore} (else
+   * only the facts that drain).
    */
   OperationStore assume(Condition condition, boolean value, boolean learnMore) {
     List<Set<Condition.Literal>> alternatives = condition.alternatives(value);

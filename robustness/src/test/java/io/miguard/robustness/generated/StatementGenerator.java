@@ -25,16 +25,15 @@ final class StatementGenerator {
   private static final int MAX_DEPTH = 3;
 
   /**
-   * Whether the issue-12 statements the checks handle once branch {@code flow} is merged (compound
-   * conditions, rolling aliases, per-iteration identities, run-as bodies returning operations,
-   * records, code run later) are generated without the property.
+   * Whether the issue-12 flow statements (compound conditions, rolling aliases, per-iteration
+   * identities, flags assigned in loops, run-as bodies returning operations, records, code run
+   * later) are generated without the property.
    */
   static final boolean FLOW_BY_DEFAULT = true;
 
   /**
-   * Whether the issue-12 statements that need the exceptional-edge rule of branch {@code exc}
-   * (exceptions caught in the method, implicit exceptions, close-quietly {@code finally}) are
-   * generated without the property.
+   * Whether the issue-12 statements that need the exceptional-edge rule (exceptions caught in the
+   * method, implicit exceptions, close-quietly {@code finally}) are generated without the property.
    */
   static final boolean EXCEPTIONS_BY_DEFAULT = true;
 
