@@ -379,6 +379,30 @@ class Test {
     // BUG: Diagnostic contains: 'op' (started on line 35) may be closed
     op.close();
   }
+  void storedThenTested(MiSession s, MiInstance keys, BooleanSupplier c) {
+    MiOperation op = s.createInstance(NS, keys);
+    InstanceResult r = op.getInstance();
+    boolean more = r.moreResults() && c.getAsBoolean();
+    if (!more) {
+      // The way through c false read moreResults() true: more results follow there.
+      // BUG: Diagnostic contains: 'op' (started on line 46) may be closed
+      op.close();
+      return;
+    }
+    op.drainInstances();
+    op.close();
+  }
+  void storedThenTestedWithoutAnotherOperand(MiSession s, MiInstance keys) {
+    MiOperation op = s.createInstance(NS, keys);
+    InstanceResult r = op.getInstance();
+    boolean more = r.moreResults();
+    if (!more) {
+      op.close();
+      return;
+    }
+    op.drainInstances();
+    op.close();
+  }
 }
 """)
           .doTest();
