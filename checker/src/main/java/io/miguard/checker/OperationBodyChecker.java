@@ -144,6 +144,9 @@ abstract class OperationBodyChecker extends BugChecker
   private Description checkBody(VisitorState state, @Nullable MethodTree method) {
     try {
       UnitAnalysis unit = UnitAnalysis.of(state, flags);
+      if (!exceptionalPaths && unit.provenSilent(state.getPath())) {
+        return Description.NO_MATCH;
+      }
       BodyAnalysis analysis = unit.analyse(state.getPath());
       if (analysis != null) {
         report(analysis, unit, method, state);

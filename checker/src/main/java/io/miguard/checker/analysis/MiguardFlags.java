@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param sarifFile {@code -XepOpt:Miguard:SarifFile=PATH}: where to write the SARIF log, or null
  * @param statementChunking {@code -XepOpt:Miguard:StatementChunks=N}: how long bodies are analysed
  *     (see {@link StatementChunking})
+ * @param graphFreeProofs {@code -XepOpt:Miguard:GraphFreeProofs=false} turns off the proofs without
+ *     a graph (see {@link GraphFreeProof}): every body that mentions a handle is analysed with its
+ *     graph; the findings are the same, only slower (for comparing the two)
  */
 public record MiguardFlags(
     boolean failFast,
@@ -30,10 +33,12 @@ public record MiguardFlags(
     @Nullable String injectFailureForTesting,
     @Nullable Path models,
     @Nullable Path sarifFile,
-    StatementChunking statementChunking) {
+    StatementChunking statementChunking,
+    boolean graphFreeProofs) {
 
   /** No flags: failures become warnings, skipped bodies are not listed, no models, no SARIF. */
-  public static final MiguardFlags DEFAULT = new MiguardFlags(false, false, null, null, null, StatementChunking.DEFAULT);
+  public static final MiguardFlags DEFAULT =
+      new MiguardFlags(false, false, null, null, null, StatementChunking.DEFAULT, true);
 
   /** The flags given to the compilation. */
   public static MiguardFlags from(ErrorProneFlags flags) {
@@ -43,7 +48,8 @@ public record MiguardFlags(
         flags.get("Miguard:InjectFailureForTesting").orElse(null),
         path(flags, "Miguard:Models"),
         path(flags, "Miguard:SarifFile"),
-        StatementChunking.from(flags));
+        StatementChunking.from(flags),
+        flags.getBoolean("Miguard:GraphFreeProofs").orElse(true));
   }
 
   /** The flags of the compilation {@code state} belongs to. */

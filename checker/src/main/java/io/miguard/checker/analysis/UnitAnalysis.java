@@ -50,6 +50,7 @@ public final class UnitAnalysis {
   private static final class Current {
     @Nullable UnitAnalysis unit;
     int bodiesAnalysed;
+    int bodiesProven;
   }
 
   private final CompilationUnitTree unit;
@@ -65,8 +66,10 @@ public final class UnitAnalysis {
   private final Set<Tree> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Tree> failed = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Tree> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Tree> proven = Collections.newSetFromMap(new IdentityHashMap<>());
   private final BodyEntries entries;
   private final MethodSummaries summaries;
+  private final GraphFreeProof proof;
 
   /** Whether any tree of the unit has an operation-handle type; computed on first need. */
   private @Nullable Boolean unitMentionsHandles;
@@ -89,6 +92,7 @@ public final class UnitAnalysis {
     this.iterations = new Iterations(context);
     this.entries = new BodyEntries(model);
     this.summaries = new MethodSummaries(this, unit);
+    this.proof = new GraphFreeProof(model, state.getTypes(), symtab, state.getName("close"));
   }
 
   /**
@@ -119,6 +123,42 @@ public final class UnitAnalysis {
   public static int bodiesAnalysed(Context context) {
     Current current = context.get(CURRENT);
     return current == null ? 0 : current.bodiesAnalysed;
+  }
+
+  /**
+   * For tests: how many bodies were proven without a graph ({@link #provenSilent}) in the
+   * compilation whose context is given; 0 before the first.
+   */
+  public static int bodiesProven(Context context) {
+    Current current = context.get(CURRENT);
+    return current == null ? 0 : current.bodiesProven;
+  }
+
+  /**
+   * Whether the body at {@code path} (a method or a lambda) is proven, without its graph, to have
+   * nothing to report on the paths the checks follow by default (see {@link GraphFreeProof}); a
+   * check that reports those paths only may then skip it. False when the proofs are off ({@code
+   * -XepOpt:Miguard:GraphFreeProofs=false}), when the body was analysed already (its analysis is
+   * read instead), and for a {@code @DrainsResults} method of a handle type, whose analysis is also
+   * a verification. A body proven here is still analysed when a summary of it is asked for.
+   */
+  public boolean provenSilent(TreePath path) {
+    Tree leaf = path.getLeaf();
+    if (!flags.graphFreeProofs()
+        || !(leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree)
+        || analyses.containsKey(leaf)
+        || skipped.contains(leaf)
+        || !unitMentionsHandles()
+        || receiverDrainingMethod(path) != null) {
+      return false;
+    }
+    if (!proof.proves(leaf)) {
+      return false;
+    }
+    if (proven.add(leaf)) {
+      current.bodiesProven++;
+    }
+    return true;
   }
 
   /** The protocol model of this compilation. */

@@ -19,7 +19,8 @@ import com.sun.source.tree.MethodTree;
 public final class CloseEventProbe extends BugChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
   /** An analysis failure fails the test. */
-  static final MiguardFlags FAIL_FAST = new MiguardFlags(true, false, null, null, null, StatementChunking.DEFAULT);
+  static final MiguardFlags FAIL_FAST =
+      new MiguardFlags(true, false, null, null, null, StatementChunking.DEFAULT, true);
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {

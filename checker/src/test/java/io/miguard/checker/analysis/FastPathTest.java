@@ -22,7 +22,8 @@ class FastPathTest {
       severity = BugPattern.SeverityLevel.WARNING)
   public static final class AnalysedProbe extends BugChecker implements MethodTreeMatcher {
     /** An analysis failure fails the test. */
-    static final MiguardFlags FAIL_FAST = new MiguardFlags(true, false, null, null, null, StatementChunking.DEFAULT);
+    static final MiguardFlags FAIL_FAST =
+        new MiguardFlags(true, false, null, null, null, StatementChunking.DEFAULT, true);
 
     @Override
     public Description matchMethod(MethodTree tree, VisitorState state) {
