@@ -107,6 +107,37 @@ class GraphFreeProofTest {
             }
           }
         }
+        long freeSpace() {
+          MiOperation disks = session.queryInstances(NS, "WQL", "SELECT FreeSpace FROM Disk");
+          long total = 0;
+          InstanceResult result;
+          do {
+            result = disks.getInstance();
+            if (result.instance() != null) {
+              total += Long.parseLong(String.valueOf(result.instance().get("FreeSpace")));
+            }
+          } while (result.moreResults());
+          disks.close();
+          return total;
+        }
+        Map<String, Object> captions() {
+          Map<String, Object> captions = new HashMap<>();
+          MiOperation shares = session.enumerateInstances(NS, "Win32_Share");
+          for (MiInstance share : shares.instances()) {
+            captions.put(String.valueOf(share.get("Name")), share.get("Caption"));
+          }
+          shares.close();
+          return captions;
+        }
+        int explicitlyClosedDrain() {
+          MiOperation op = session.enumerateInstances(NS, "A");
+          int size = op.drainInstances().size();
+          op.close();
+          return size;
+        }
+        MiSession sessionOnly() {
+          return session;
+        }
         // BUG: Diagnostic contains: %s
         int counted;
       }
@@ -114,11 +145,12 @@ class GraphFreeProofTest {
 
   @Test
   void theEverydayShapeNeedsNoGraph() {
-    // Proven: names, count, audit, perService and its lambda, twice. Analysed: readAll (it
-    // verifies its @DrainsResults parameter), the constructor (it names the session) and the
-    // initializer of NS (a body that names no handle counts too, found so by the fast path).
+    // Proven: the constructor (it names the session, closes none), names, count, audit, perService
+    // and its lambda, twice, freeSpace, captions, explicitlyClosedDrain, sessionOnly. Analysed:
+    // readAll (it verifies its @DrainsResults parameter) and the initializer of NS (a body that
+    // names no handle counts too, found so by the fast path).
     allChecks()
-        .addSourceLines("Proven.java", PROVEN.formatted("analysed: 3, proven: 6"))
+        .addSourceLines("Proven.java", PROVEN.formatted("analysed: 2, proven: 11"))
         .setArgs(FailFast.FLAG)
         .doTest();
   }
@@ -126,7 +158,7 @@ class GraphFreeProofTest {
   @Test
   void withTheProofsOffEveryBodyIsAnalysed() {
     allChecks()
-        .addSourceLines("Proven.java", PROVEN.formatted("analysed: 9, proven: 0"))
+        .addSourceLines("Proven.java", PROVEN.formatted("analysed: 13, proven: 0"))
         .setArgs(FailFast.FLAG, "-XepOpt:Miguard:GraphFreeProofs=false")
         .doTest();
   }
@@ -265,6 +297,76 @@ class GraphFreeProofTest {
                       },
                       op.drainInstances().size());
                 }
+              }
+              Object keepsABorrowedInstance() {
+                MiInstance last = null;
+                MiOperation op = session.enumerateInstances(NS, "A");
+                InstanceResult r;
+                do {
+                  r = op.getInstance();
+                  if (r.instance() != null) {
+                    last = r.instance();
+                  }
+                } while (r.moreResults());
+                op.close();
+                // BUG: Diagnostic contains: [MiResultUsedAfterRetrieval]
+                return last == null ? null : last.get("Name");
+              }
+              void leavesTheDrainLoop() {
+                MiOperation op = session.enumerateInstances(NS, "A");
+                InstanceResult r;
+                do {
+                  r = op.getInstance();
+                  if (r.instance() == null) {
+                    break;
+                  }
+                } while (r.moreResults());
+                // BUG: Diagnostic contains: [MiCloseBeforeDrain]
+                op.close();
+              }
+              Object readsTheLastResultAfterTheClose() {
+                MiOperation op = session.enumerateInstances(NS, "A");
+                InstanceResult r;
+                do {
+                  r = op.getInstance();
+                } while (r.moreResults());
+                op.close();
+                MiInstance last = r.instance();
+                // BUG: Diagnostic contains: [MiResultUsedAfterRetrieval]
+                return last == null ? null : last.get("Name");
+              }
+              void breaksOutOfTheIteration() {
+                MiOperation op = session.enumerateInstances(NS, "A");
+                for (MiInstance i : op.instances()) {
+                  if (i.get("Name") != null) {
+                    break;
+                  }
+                }
+                // BUG: Diagnostic contains: [MiCloseBeforeDrain]
+                op.close();
+              }
+              int returnsBeforeTheClose() {
+                // BUG: Diagnostic contains: [MiOperationNotClosed]
+                MiOperation op = session.enumerateInstances(NS, "A");
+                int size = op.drainInstances().size();
+                if (size == 0) {
+                  return 0;
+                }
+                op.close();
+                return size;
+              }
+              void closesOnOneBranch(boolean done) {
+                // BUG: Diagnostic contains: [MiOperationNotClosed]
+                MiOperation op = session.enumerateInstances(NS, "A");
+                op.drainInstances();
+                if (done) {
+                  op.close();
+                }
+              }
+              void closesTheSession() {
+                // BUG: Diagnostic contains: [MiOperationNotClosed]
+                MiOperation op = session.enumerateInstances(NS, "A");
+                session.close();
               }
               // BUG: Diagnostic contains: proven: 0
               int counted;

@@ -3,11 +3,13 @@ package io.miguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -31,6 +33,8 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
@@ -45,61 +49,76 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Proves, without a control-flow graph, that a body has nothing any check reports on its default
- * paths: the everyday shape of a correct MI method, an operation started synchronously as a
- * try-with-resources resource and drained before anything else can happen to it,
+ * paths: the everyday shapes of correct MI code, where each operation is started synchronously,
+ * drained before anything else can happen to it, and then closed,
  *
  * <pre>{@code
- * try (MiOperation items = session.enumerateInstances(ns, cls)) {
- *   List<String> names = new ArrayList<>();
- *   for (MiInstance item : items.drainInstances()) { ... }   // or return items.drainInstances();
- * }                                                          // or readAll(items), @DrainsResults
+ * try (MiOperation items = session.enumerateInstances(ns, cls)) {     // closed by the try
+ *   for (MiInstance item : items.drainInstances()) { ... }             // or return readAll(items);
+ * }
+ *
+ * MiOperation disks = session.queryInstances(ns, "WQL", query);       // closed explicitly
+ * InstanceResult result;
+ * do {
+ *   result = disks.getInstance();                                     // or a for-each over
+ *   ...                                                               // disks.instances()
+ * } while (result.moreResults());
+ * disks.close();
  * }</pre>
  *
- * <p>A body is proven when every tree of it that has an operation, session or application type is
- * one of these try-with-resources' operation resource (its declaration, its start, the start's
- * receiver when that is a variable) or the one use of the resource in its block, or lies in a
- * nested lambda that is proven itself; and each such try-with-resources ({@code W}) is, within the
- * body:
+ * <p>A body is proven when every tree of it that has an operation type belongs to the life of one
+ * such operation (its declaration, its start, its drain, its explicit close), or lies in a nested
+ * lambda that is proven itself; when it closes no session or application; and when each operation
+ * is, within the body:
  *
  * <ol>
- *   <li>without {@code catch} or {@code finally}, and not inside the block of a {@code try} that
- *       has handlers: no exception that leaves it is caught in the body;
- *   <li>the operation is its last resource, started by a method the protocol model says starts
- *       operations synchronously (or with a literal {@code null} callbacks argument), and its
- *       type's {@code close} is a closing method;
- *   <li>the resource is used once in the block, as the receiver of a method that drains its
- *       receiver or as the argument of a {@code @DrainsResults} parameter ({@code D}), which
- *       returns no handle;
- *   <li>the statements before {@code D}'s statement contain no {@code return}, {@code break},
- *       {@code continue}, {@code yield} or {@code throw} (outside nested bodies), nor does {@code
- *       D}'s statement, and {@code D} is evaluated whenever that statement is: it is reached from
- *       the statement (an expression statement, a {@code return}, a declaration's initializer, an
- *       {@code if} condition, a for-each's iterable) only through operands that are always
- *       evaluated (not a {@code ?:} branch, not the right of {@code &&} or {@code ||});
- *   <li>its block calls no method that enters or leaves a security context or runs code as another
- *       identity.
+ *   <li><b>declared</b> as the last resource of a try-with-resources that has no {@code catch} or
+ *       {@code finally}, or as a local variable of a block that closes it ({@code op.close();}) in
+ *       a later statement of the same block, and in neither case inside the block of a {@code try}
+ *       that has handlers: no exception from its life is caught in the body;
+ *   <li><b>started</b> by a method the protocol model says starts operations synchronously (or with
+ *       a literal {@code null} callbacks argument), with a type whose {@code close} closes it;
+ *   <li><b>used</b> once between its declaration and its close, by the drain {@code D}: the
+ *       receiver of a method that drains its receiver or the argument of a {@code @DrainsResults}
+ *       parameter (returning no handle); a {@code do}-loop whose first statement is {@code r =
+ *       op.retrieval()} and whose condition is {@code r.moreResults()}, with {@code r} a local
+ *       named nowhere else; or a for-each over a method whose completed iteration drains;
+ *   <li><b>drained first:</b> the statements from the declaration up to {@code D}'s contain no
+ *       {@code return}, {@code break}, {@code continue}, {@code yield} or {@code throw} (outside
+ *       nested bodies), nor does the part of {@code D}'s statement evaluated up to {@code D}; a
+ *       drain call is reached from its statement (an expression statement, a {@code return}, a
+ *       declaration, an {@code if} condition, a for-each's iterable) only through operands always
+ *       evaluated (not a {@code ?:} branch, not the right of {@code &&} or {@code ||}); a drain
+ *       loop's body has no such statement either (it runs until the last result), and assigns no
+ *       variable from outside the loop that could hold a borrowed object (only primitives, their
+ *       boxes and strings); with an explicit close, nothing from the declaration to the close
+ *       leaves either;
+ *   <li><b>in one context:</b> nothing from the start to the close enters or leaves a security
+ *       context or runs code as another identity.
  * </ol>
  *
- * <p>Why the checks stay silent: the operation is the only one (no other tree has a handle type),
- * it is closed only by the implicit close, on every path; on every normal path to that close {@code
- * D} has drained it (1, 4); the exceptional paths before {@code D} leave the body uncaught and no
- * {@code throw} starts one (1, 4), so they are exceptional only, which the checks report only with
- * {@code ExceptionalPaths=true} (the checker then does not ask for a proof); it is started and
- * closed in the same security context on the same thread (5); it is synchronous (2); it is closed
- * (2); no result of it is ever read (3); no session or application is closed (no other handle
- * tree). Anything the proof does not recognise makes it fail, and the body is analysed with its
- * graph as before: the proof only ever saves work, it never decides a finding.
+ * <p>Why the checks stay silent: each operation is closed once, after {@code D}, on every normal
+ * path (1, 4), and {@code D} drains it (3); the exceptional paths before {@code D} leave the body
+ * uncaught and no {@code throw} starts one (1, 4), so they are exceptional only, which the checks
+ * report only with {@code ExceptionalPaths=true} (the checker then does not ask for a proof); it is
+ * started and closed in the same context on one thread (5); it is synchronous (2); it is closed on
+ * every path to normal completion (1, 4); the only results read are a drain loop's, each before the
+ * next retrieval, and none is kept (3, 4); no session or application is closed. Anything the proof
+ * does not recognise makes it fail, and the body is analysed with its graph as before: the proof
+ * only ever saves work, it never decides a finding.
  */
 final class GraphFreeProof {
   private final ProtocolModel model;
   private final Types types;
-  private final Type autoCloseable;
-  private final Name close;
+  private final MethodSymbol autoCloseableClose;
+  private final Type stringType;
   private final Map<Tree, Boolean> proven = new IdentityHashMap<>();
+  private final Map<TypeSymbol, Boolean> closingTypes = new IdentityHashMap<>();
 
   /**
    * @param close the name {@code close}
@@ -107,8 +126,12 @@ final class GraphFreeProof {
   GraphFreeProof(ProtocolModel model, Types types, Symtab symtab, Name close) {
     this.model = model;
     this.types = types;
-    this.autoCloseable = symtab.autoCloseableType;
-    this.close = close;
+    this.stringType = symtab.stringType;
+    this.autoCloseableClose =
+        ASTHelpers.findMatchingMethods(
+                close, m -> m.getParameters().isEmpty(), symtab.autoCloseableType, types)
+            .iterator()
+            .next();
   }
 
   /**
@@ -134,26 +157,31 @@ final class GraphFreeProof {
     } else {
       return false;
     }
-    MentionScan scan = new MentionScan();
+    MentionScan scan = new MentionScan(code);
     scan.scan(code, null);
     return scan.proven;
   }
 
   /**
-   * Scans a body (not its nested bodies) for trees of a handle type; each must be one a proven
-   * try-with-resources allows.
+   * Scans a body (not its nested bodies) for trees of an operation type and closes of sessions:
+   * each operation tree must be one a proven operation's life allows.
    */
   private final class MentionScan extends TreeScanner<Void, Void> {
+    private final Tree code;
     boolean proven = true;
     private final Set<Tree> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
     private int catchingTries;
+
+    MentionScan(Tree code) {
+      this.code = code;
+    }
 
     @Override
     public Void scan(@Nullable Tree tree, Void unused) {
       if (tree == null || !proven) {
         return null;
       }
-      if (!allowed.contains(tree) && model.isProtocolHandle(ASTHelpers.getType(tree))) {
+      if (!allowed.contains(tree) && model.isOperationHandle((Type) ASTHelpers.getType(tree))) {
         proven = false;
         return null;
       }
@@ -177,9 +205,36 @@ final class GraphFreeProof {
     }
 
     @Override
+    public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+      MethodSymbol method = ASTHelpers.getSymbol(call);
+      if (model.closesSession(method) || model.closesApplication(method)) {
+        proven = false;
+        return null;
+      }
+      return super.visitMethodInvocation(call, unused);
+    }
+
+    @Override
+    public Void visitBlock(BlockTree block, Void unused) {
+      List<? extends StatementTree> statements = block.getStatements();
+      int index = 0;
+      for (StatementTree statement : statements) {
+        if (statement instanceof VariableTree variable
+            && model.isOperationHandle((Type) ASTHelpers.getType(variable))
+            && !allowLocal(statements, index)) {
+          proven = false;
+          return null;
+        }
+        index++;
+      }
+      return super.visitBlock(block, unused);
+    }
+
+    @Override
     public Void visitTry(TryTree tree, Void unused) {
-      if (tree.getResources().stream().anyMatch(this::isHandleResource)) {
-        if (catchingTries > 0 || !allow(tree)) {
+      if (tree.getResources().stream()
+          .anyMatch(resource -> model.isProtocolHandle(ASTHelpers.getType(resource)))) {
+        if (!allowResource(tree)) {
           proven = false;
           return null;
         }
@@ -194,61 +249,292 @@ final class GraphFreeProof {
       return null;
     }
 
-    private boolean isHandleResource(Tree resource) {
-      return model.isProtocolHandle(ASTHelpers.getType(resource));
-    }
-
-    /** Whether {@code tree} has the proven shape; if so, its handle trees are allowed. */
-    private boolean allow(TryTree tree) {
+    /** A try-with-resources whose last resource is a proven operation, closed by the try. */
+    private boolean allowResource(TryTree tree) {
       List<? extends Tree> resources = tree.getResources();
-      if (!tree.getCatches().isEmpty() || tree.getFinallyBlock() != null) {
+      if (catchingTries > 0 || !tree.getCatches().isEmpty() || tree.getFinallyBlock() != null) {
         return false;
       }
       for (int i = 0; i < resources.size() - 1; i++) {
-        if (isHandleResource(resources.get(i))) {
+        if (model.isProtocolHandle(ASTHelpers.getType(resources.get(i)))) {
           return false;
         }
       }
       if (!(resources.get(resources.size() - 1) instanceof VariableTree resource)
-          || !model.isOperationHandle((Type) ASTHelpers.getType(resource))
-          || !closes((Type) ASTHelpers.getType(resource))
-          || !(ASTHelpers.stripParentheses(resource.getInitializer())
-              instanceof MethodInvocationTree start)
-          || !startsSynchronously(start)) {
+          || !startsProvenOperation(resource)) {
         return false;
       }
-      Symbol variable = ASTHelpers.getSymbol(resource);
-      Tree receiver = receiverVariable(start);
-      Use use = onlyUse(tree, variable);
-      if (use == null || !drainsFirst(tree.getBlock().getStatements(), use)) {
+      List<? extends StatementTree> statements = tree.getBlock().getStatements();
+      List<Use> uses = usesIn(statements, ASTHelpers.getSymbol(resource));
+      if (uses.size() != 1 || changesContext(statements)) {
         return false;
       }
-      allowed.add(resource);
-      if (resource.getType() != null) {
-        allowed.add(resource.getType());
+      Use drain = uses.get(0);
+      if (leavesBefore(statements, drain.statement()) || !drains(drain)) {
+        return false;
       }
-      allowed.add(resource.getInitializer());
-      allowed.add(start);
-      if (receiver != null) {
-        allowed.add(receiver);
-      }
-      allowed.add(use.identifier());
+      allowOperation(resource, drain);
       return true;
+    }
+
+    /**
+     * A local operation variable, the {@code index}th of {@code statements}, closed by a later one
+     * of them.
+     */
+    private boolean allowLocal(List<? extends StatementTree> statements, int index) {
+      VariableTree variable = (VariableTree) statements.get(index);
+      if (catchingTries > 0 || !startsProvenOperation(variable)) {
+        return false;
+      }
+      List<? extends StatementTree> rest = statements.subList(index + 1, statements.size());
+      List<Use> uses = usesIn(rest, ASTHelpers.getSymbol(variable));
+      if (uses.size() != 2) {
+        return false;
+      }
+      Use drain = uses.get(0);
+      Use close = uses.get(1);
+      if (close.statement() == drain.statement() || !closes(close)) {
+        return false;
+      }
+      List<? extends StatementTree> life = rest.subList(0, rest.indexOf(close.statement()));
+      if (changesContext(life) || leavesBefore(life, null) || !drains(drain)) {
+        return false;
+      }
+      allowOperation(variable, drain);
+      allowed.add(close.identifier());
+      return true;
+    }
+
+    private void allowOperation(VariableTree variable, Use drain) {
+      allowed.add(variable);
+      if (variable.getType() != null) {
+        allowed.add(variable.getType());
+      }
+      allowed.add(variable.getInitializer());
+      MethodInvocationTree start =
+          (MethodInvocationTree) ASTHelpers.stripParentheses(variable.getInitializer());
+      allowed.add(start);
+      allowed.add(drain.identifier());
+    }
+
+    /**
+     * Whether {@code use} drains the operation it names, first thing (see the class comment, 3 and
+     * 4).
+     */
+    private boolean drains(Use use) {
+      List<Tree> chain = use.ancestors();
+      Tree parent = chain.get(1);
+      Tree grandparent = chain.size() > 2 ? chain.get(2) : null;
+      if (parent instanceof MemberSelectTree select
+          && grandparent instanceof MethodInvocationTree call
+          && call.getMethodSelect() == select) {
+        MethodSymbol method = ASTHelpers.getSymbol(call);
+        if (model.drainsReceiver(method)) {
+          return drainCall(use, 2);
+        }
+        if (model.drainedByIteration(method)) {
+          return iterationDrains(use, call);
+        }
+        if (model.retrievesResult(method)) {
+          return loopDrains(use, call);
+        }
+        return false;
+      }
+      if (parent instanceof MethodInvocationTree call
+          && call.getArguments().contains(use.identifier())) {
+        MethodSymbol method = ASTHelpers.getSymbol(call);
+        int index = call.getArguments().indexOf(use.identifier());
+        return model.drainsParameter(method, index)
+            && !model.closesParameter(method, index)
+            && drainCall(use, 1);
+      }
+      return false;
+    }
+
+    /** A drain call ({@code chain.get(callIndex)}), evaluated whenever its statement is. */
+    private boolean drainCall(Use use, int callIndex) {
+      List<Tree> chain = use.ancestors();
+      if (model.isProtocolHandle(ASTHelpers.getType(chain.get(callIndex)))) {
+        return false;
+      }
+      for (int i = callIndex; i + 1 < chain.size(); i++) {
+        if (!alwaysEvaluates(chain.get(i + 1), chain.get(i))) {
+          return false;
+        }
+      }
+      // Of the drain's statement, the part evaluated up to the drain (a return, a loop's body or
+      // an if's branches come after it).
+      return chain.size() < 2 || !leaves(chain.get(chain.size() - 2));
+    }
+
+    /** {@code for (T item : op.instances()) body}: a body that always completes drains. */
+    private boolean iterationDrains(Use use, MethodInvocationTree call) {
+      List<Tree> chain = use.ancestors();
+      return chain.size() == 4
+          && chain.get(3) instanceof EnhancedForLoopTree loop
+          && loop.getExpression() == call
+          && !leaves(loop.getStatement())
+          && keepsNoBorrowed(loop.getStatement());
+    }
+
+    /**
+     * {@code do { r = op.retrieval(); ... } while (r.moreResults());} with {@code r} a local named
+     * nowhere else in the body.
+     */
+    private boolean loopDrains(Use use, MethodInvocationTree call) {
+      List<Tree> chain = use.ancestors();
+      if (chain.size() != 7
+          || !(chain.get(3) instanceof AssignmentTree assignment)
+          || assignment.getExpression() != call
+          || !(assignment.getVariable() instanceof IdentifierTree result)
+          || !(chain.get(5) instanceof BlockTree body)
+          || body.getStatements().isEmpty()
+          || body.getStatements().get(0) != chain.get(4)
+          || !(chain.get(6) instanceof DoWhileLoopTree loop)
+          || !(ASTHelpers.stripParentheses(loop.getCondition())
+              instanceof MethodInvocationTree condition)
+          || !(condition.getMethodSelect() instanceof MemberSelectTree accessor)
+          || !(ASTHelpers.stripParentheses(accessor.getExpression()) instanceof IdentifierTree read)
+          || !model.isMoreResultsAccessor(ASTHelpers.getSymbol(condition))
+          || !condition.getArguments().isEmpty()) {
+        return false;
+      }
+      Symbol variable = ASTHelpers.getSymbol(result);
+      if (!(variable instanceof VarSymbol local)
+          || local.getKind() != ElementKind.LOCAL_VARIABLE
+          || ASTHelpers.getSymbol(read) != variable
+          || leaves(body)
+          || !keepsNoBorrowed(body, assignment)) {
+        return false;
+      }
+      // r is declared without a value and named only in the loop.
+      boolean[] elsewhere = {false};
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void scan(@Nullable Tree tree, Void unused) {
+          if (tree == null || tree == loop || elsewhere[0]) {
+            return null;
+          }
+          if (tree instanceof IdentifierTree identifier
+              && ASTHelpers.getSymbol(identifier) == variable) {
+            elsewhere[0] = true;
+          }
+          if (tree instanceof VariableTree declaration
+              && ASTHelpers.getSymbol(declaration) == variable
+              && declaration.getInitializer() != null
+              && declaration.getInitializer().getKind() != Tree.Kind.NULL_LITERAL) {
+            elsewhere[0] = true;
+          }
+          return super.scan(tree, unused);
+        }
+      }.scan(code, null);
+      return !elsewhere[0];
+    }
+
+    /**
+     * Whether {@code body} (a drain loop's) assigns no variable declared outside it that could hold
+     * a borrowed object, but for {@code except}.
+     */
+    private boolean keepsNoBorrowed(Tree body, @Nullable Tree except) {
+      boolean[] keeps = {false};
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void scan(@Nullable Tree tree, Void unused) {
+          if (tree == null || keeps[0] || tree == except) {
+            return null;
+          }
+          ExpressionTree target = null;
+          if (tree instanceof AssignmentTree assignment) {
+            target = assignment.getVariable();
+          } else if (tree instanceof CompoundAssignmentTree assignment) {
+            target = assignment.getVariable();
+          }
+          if (target != null && !(declaredIn(body, target) || holdsNoObject(target))) {
+            keeps[0] = true;
+            return null;
+          }
+          return super.scan(tree, unused);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+          return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree nested, Void unused) {
+          return null;
+        }
+      }.scan(body, null);
+      return !keeps[0];
+    }
+
+    private boolean keepsNoBorrowed(Tree body) {
+      return keepsNoBorrowed(body, null);
     }
   }
 
-  /** Whether closing a resource of type {@code type} is a close of the operation. */
+  /** Whether {@code target} is a local variable declared inside {@code body}. */
+  private static boolean declaredIn(Tree body, ExpressionTree target) {
+    if (!(target instanceof IdentifierTree)
+        || !(ASTHelpers.getSymbol(target) instanceof VarSymbol local)
+        || local.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return false;
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (ASTHelpers.getSymbol(variable) == local) {
+          found[0] = true;
+        }
+        return super.visitVariable(variable, unused);
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  /** Whether {@code target}'s type holds no borrowed object: a primitive, its box, a string. */
+  private boolean holdsNoObject(ExpressionTree target) {
+    Type type = ASTHelpers.getType(target);
+    return type != null
+        && (type.isPrimitive()
+            || types.unboxedType(type).isPrimitive()
+            || types.isSameType(type, stringType));
+  }
+
+  /** Whether the variable's initializer starts an operation synchronously, of a closing type. */
+  private boolean startsProvenOperation(VariableTree variable) {
+    Type type = ASTHelpers.getType(variable);
+    return model.isOperationHandle(type)
+        && closes(type)
+        && ASTHelpers.stripParentheses(variable.getInitializer())
+            instanceof MethodInvocationTree start
+        && startsSynchronously(start)
+        && startedOn(start);
+  }
+
+  /** Whether the implicit close of a resource of type {@code type} closes the operation. */
   private boolean closes(Type type) {
-    List<MethodSymbol> closes =
-        new ArrayList<>(
-            ASTHelpers.findMatchingMethods(
-                close, m -> m.getParameters().isEmpty(), autoCloseable, types));
-    return closes.size() == 1 && model.closesReceiver(model.implementation(closes.get(0), type));
+    return closingTypes.computeIfAbsent(
+        type.tsym, t -> model.closesReceiver(model.implementation(autoCloseableClose, type)));
+  }
+
+  /** Whether {@code use} is the statement {@code op.close();} of an explicit close. */
+  private boolean closes(Use use) {
+    List<Tree> chain = use.ancestors();
+    return chain.size() == 4
+        && chain.get(1) instanceof MemberSelectTree select
+        && chain.get(2) instanceof MethodInvocationTree call
+        && call.getMethodSelect() == select
+        && call.getArguments().isEmpty()
+        && chain.get(3) instanceof ExpressionStatementTree
+        && model.closesReceiver(
+            model.implementation(ASTHelpers.getSymbol(call), ASTHelpers.getType(use.identifier())));
   }
 
   private boolean startsSynchronously(MethodInvocationTree start) {
-    MethodSymbol method = ASTHelpers.getSymbol(start);
-    StartSpec spec = model.startsOperation(method);
+    StartSpec spec = model.startsOperation(ASTHelpers.getSymbol(start));
     if (spec == null) {
       return false;
     }
@@ -263,110 +549,69 @@ final class GraphFreeProof {
             == Tree.Kind.NULL_LITERAL;
   }
 
-  /**
-   * The start's receiver if it is a variable (a name or a field read), the only handle it may be.
-   */
-  private static @Nullable Tree receiverVariable(MethodInvocationTree start) {
-    if (start.getMethodSelect() instanceof MemberSelectTree select) {
-      ExpressionTree receiver = select.getExpression();
-      if (receiver instanceof IdentifierTree
-          || (receiver instanceof MemberSelectTree field
-              && (field.getExpression() instanceof IdentifierTree))) {
-        return receiver;
-      }
+  /** Whether the start's receiver, if any, is a variable (a name or a field read). */
+  private static boolean startedOn(MethodInvocationTree start) {
+    if (!(start.getMethodSelect() instanceof MemberSelectTree select)) {
+      return true;
     }
-    return null;
+    ExpressionTree receiver = select.getExpression();
+    return receiver instanceof IdentifierTree
+        || (receiver instanceof MemberSelectTree field
+            && field.getExpression() instanceof IdentifierTree);
   }
 
   /**
-   * The one use of the resource in the block, with the draining call it is the receiver or argument
-   * of, and the trees from that call up to the block's statement.
+   * A use of an operation variable: its identifier and the trees from it up to the statement of the
+   * list it is in (innermost first).
    */
-  private record Use(IdentifierTree identifier, Tree drain, List<Tree> ancestors) {}
+  private record Use(IdentifierTree identifier, List<Tree> ancestors) {
+    StatementTree statement() {
+      return (StatementTree) ancestors.get(ancestors.size() - 1);
+    }
+  }
 
-  private @Nullable Use onlyUse(TryTree tree, Symbol variable) {
-    List<List<Tree>> found = new ArrayList<>();
+  /** The uses of {@code variable} in {@code statements}, in order. */
+  private static List<Use> usesIn(List<? extends StatementTree> statements, Symbol variable) {
+    List<Use> uses = new ArrayList<>();
     Deque<Tree> stack = new ArrayDeque<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(@Nullable Tree node, Void unused) {
-        if (node == null) {
-          return null;
-        }
-        stack.push(node);
-        if (node instanceof IdentifierTree identifier
-            && ASTHelpers.getSymbol(identifier) == variable) {
-          found.add(new ArrayList<>(stack));
-        }
-        super.scan(node, unused);
-        stack.pop();
-        return null;
-      }
-    }.scan(tree.getBlock(), null);
-    if (found.size() != 1) {
-      return null;
+    TreeScanner<Void, Void> scanner =
+        new TreeScanner<>() {
+          @Override
+          public Void scan(@Nullable Tree node, Void unused) {
+            if (node == null) {
+              return null;
+            }
+            stack.push(node);
+            if (node instanceof IdentifierTree identifier
+                && ASTHelpers.getSymbol(identifier) == variable) {
+              uses.add(new Use(identifier, new ArrayList<>(stack)));
+            }
+            super.scan(node, unused);
+            stack.pop();
+            return null;
+          }
+        };
+    for (StatementTree statement : statements) {
+      scanner.scan(statement, null);
     }
-    // Innermost first: the identifier, its parent, ..., the block.
-    List<Tree> chain = found.get(0);
-    IdentifierTree identifier = (IdentifierTree) chain.get(0);
-    Tree parent = chain.get(1);
-    Tree drain = null;
-    int drainIndex;
-    if (parent instanceof MemberSelectTree select
-        && chain.get(2) instanceof MethodInvocationTree call
-        && call.getMethodSelect() == select
-        && model.drainsReceiver(ASTHelpers.getSymbol(call))) {
-      drain = call;
-      drainIndex = 2;
-    } else if (parent instanceof MethodInvocationTree call
-        && call.getArguments().contains(identifier)
-        && model.drainsParameter(
-            ASTHelpers.getSymbol(call), call.getArguments().indexOf(identifier))
-        && !model.closesParameter(
-            ASTHelpers.getSymbol(call), call.getArguments().indexOf(identifier))) {
-      drain = call;
-      drainIndex = 1;
-    } else {
-      return null;
-    }
-    if (model.isProtocolHandle(ASTHelpers.getType(drain))) {
-      return null;
-    }
-    return new Use(identifier, drain, chain.subList(drainIndex, chain.size()));
+    return uses;
   }
 
   /**
-   * Whether, in the block {@code statements}, the draining call of {@code use} is evaluated before
-   * anything can leave the block, and the block neither enters nor leaves a security context.
+   * Whether a statement of {@code statements} before {@code stop} (all of them if null) may leave
+   * the block other than by completing normally, or throws.
    */
-  private boolean drainsFirst(List<? extends StatementTree> statements, Use use) {
-    // ancestors: the drain, ..., the statement, the block.
-    List<Tree> ancestors = use.ancestors();
-    Tree statement = ancestors.get(ancestors.size() - 2);
-    for (StatementTree candidate : statements) {
-      if (changesContext(candidate)) {
+  private static boolean leavesBefore(
+      List<? extends StatementTree> statements, @Nullable StatementTree stop) {
+    for (StatementTree statement : statements) {
+      if (statement == stop) {
         return false;
       }
-    }
-    for (StatementTree candidate : statements) {
-      if (candidate == statement) {
-        break;
-      }
-      if (leaves(candidate)) {
-        return false;
+      if (leaves(statement)) {
+        return true;
       }
     }
-    // Of the drain's statement, the part evaluated up to the drain: the statement's operand that
-    // holds it (a return or a loop's body come after the drain).
-    if (leaves(ancestors.get(ancestors.size() - 3))) {
-      return false;
-    }
-    for (int i = 0; i + 1 < ancestors.size() - 1; i++) {
-      if (!alwaysEvaluates(ancestors.get(i + 1), ancestors.get(i))) {
-        return false;
-      }
-    }
-    return true;
+    return false;
   }
 
   /** Whether evaluating {@code parent} always evaluates its operand {@code child}. */
@@ -442,8 +687,8 @@ final class GraphFreeProof {
     return found[0];
   }
 
-  /** Whether {@code statement} calls a method that enters or leaves a security context. */
-  private boolean changesContext(StatementTree statement) {
+  /** Whether {@code statements} call a method that enters or leaves a security context. */
+  private boolean changesContext(List<? extends StatementTree> statements) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -471,7 +716,7 @@ final class GraphFreeProof {
       public Void visitClass(ClassTree nested, Void unused) {
         return null;
       }
-    }.scan(statement, null);
+    }.scan(statements, null);
     return found[0];
   }
 }
