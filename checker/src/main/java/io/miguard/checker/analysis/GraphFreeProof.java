@@ -1,6 +1,7 @@
 package io.miguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -20,6 +21,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -117,7 +119,7 @@ final class GraphFreeProof {
   private final Types types;
   private final MethodSymbol autoCloseableClose;
   private final Type stringType;
-  private final Map<Tree, Boolean> proven = new IdentityHashMap<>();
+  private final Map<Tree, Verdict> verdicts = new IdentityHashMap<>();
   private final Map<TypeSymbol, Boolean> closingTypes = new IdentityHashMap<>();
 
   /**
@@ -134,20 +136,32 @@ final class GraphFreeProof {
             .next();
   }
 
-  /**
-   * Whether the body {@code body} (a method or a block lambda) is proven to have nothing to report
-   * on its default paths.
-   */
-  boolean proves(Tree body) {
-    Boolean known = proven.get(body);
+  /** What the proof says of a body. */
+  enum Verdict {
+    /** The body names no handle at all: there was nothing to prove (the fast path's case). */
+    NAMES_NO_HANDLE,
+    /** The body names handles and is proven to have nothing to report on its default paths. */
+    PROVEN,
+    /** The proof does not apply: the body is analysed with its graph. */
+    UNPROVEN
+  }
+
+  /** What the proof says of the body {@code body} (a method or a block lambda). */
+  Verdict verdict(Tree body) {
+    Verdict known = verdicts.get(body);
     if (known == null) {
       known = prove(body);
-      proven.put(body, known);
+      verdicts.put(body, known);
     }
     return known;
   }
 
-  private boolean prove(Tree body) {
+  /** Whether the body {@code body} has nothing to report on its default paths. */
+  private boolean proves(Tree body) {
+    return verdict(body) != Verdict.UNPROVEN;
+  }
+
+  private Verdict prove(Tree body) {
     Tree code;
     if (body instanceof MethodTree method && method.getBody() != null) {
       code = method;
@@ -155,11 +169,14 @@ final class GraphFreeProof {
         && lambda.getBodyKind() == LambdaExpressionTree.BodyKind.STATEMENT) {
       code = lambda.getBody();
     } else {
-      return false;
+      return Verdict.UNPROVEN;
     }
     MentionScan scan = new MentionScan(code);
     scan.scan(code, null);
-    return scan.proven;
+    if (!scan.proven) {
+      return Verdict.UNPROVEN;
+    }
+    return scan.namesHandle ? Verdict.PROVEN : Verdict.NAMES_NO_HANDLE;
   }
 
   /**
@@ -169,6 +186,7 @@ final class GraphFreeProof {
   private final class MentionScan extends TreeScanner<Void, Void> {
     private final Tree code;
     boolean proven = true;
+    boolean namesHandle;
     private final Set<Tree> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
     private int catchingTries;
 
@@ -181,17 +199,38 @@ final class GraphFreeProof {
       if (tree == null || !proven) {
         return null;
       }
-      if (!allowed.contains(tree) && model.isOperationHandle((Type) ASTHelpers.getType(tree))) {
-        proven = false;
-        return null;
+      Type type = (Type) ASTHelpers.getType(tree);
+      if (model.isProtocolHandle(type)) {
+        namesHandle = true;
+        if (!allowed.contains(tree) && model.isOperationHandle(type)) {
+          proven = false;
+          return null;
+        }
       }
       return super.scan(tree, unused);
     }
 
+    /**
+     * A type written as a type argument or an array's component ({@code List<MiOperation>}) is no
+     * value: an operation reached through it is an expression of an operation type, scanned.
+     */
+    @Override
+    public Void visitParameterizedType(ParameterizedTypeTree type, Void unused) {
+      return null;
+    }
+
+    @Override
+    public Void visitArrayType(ArrayTypeTree type, Void unused) {
+      return null;
+    }
+
     @Override
     public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-      if (HandleMentions.in(lambda, model) && !proves(lambda)) {
-        proven = false;
+      if (HandleMentions.in(lambda, model)) {
+        namesHandle = true;
+        if (!proves(lambda)) {
+          proven = false;
+        }
       }
       return null;
     }

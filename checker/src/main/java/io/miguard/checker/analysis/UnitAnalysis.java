@@ -126,8 +126,8 @@ public final class UnitAnalysis {
   }
 
   /**
-   * For tests: how many bodies were proven without a graph ({@link #provenSilent}) in the
-   * compilation whose context is given; 0 before the first.
+   * For tests: how many bodies that name a handle were proven without a graph ({@link
+   * #provenSilent}) in the compilation whose context is given; 0 before the first.
    */
   public static int bodiesProven(Context context) {
     Current current = context.get(CURRENT);
@@ -152,13 +152,11 @@ public final class UnitAnalysis {
         || receiverDrainingMethod(path) != null) {
       return false;
     }
-    if (!proof.proves(leaf)) {
-      return false;
-    }
-    if (proven.add(leaf)) {
+    GraphFreeProof.Verdict verdict = proof.verdict(leaf);
+    if (verdict == GraphFreeProof.Verdict.PROVEN && proven.add(leaf)) {
       current.bodiesProven++;
     }
-    return true;
+    return verdict != GraphFreeProof.Verdict.UNPROVEN;
   }
 
   /** The protocol model of this compilation. */

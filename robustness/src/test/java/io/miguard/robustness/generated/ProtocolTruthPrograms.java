@@ -69,7 +69,9 @@ final class ProtocolTruthPrograms {
       ProtocolTruthPrograms generator = new ProtocolTruthPrograms(random, 1 + random.nextInt(3));
       out.line("");
       int first = out.open("void m" + m + "(MiSession s, BooleanSupplier c) {");
-      Set<String> expected = generator.write(out, generator.block(0, true), className + ".java");
+      List<Stmt> body =
+          random.nextInt(3) == 0 ? generator.everydayBlock() : generator.block(0, true);
+      Set<String> expected = generator.write(out, body, className + ".java");
       int last = out.close("}");
       units.add(new GeneratedProgram.Unit("m" + m, first, last, Set.of(), expected));
     }
@@ -97,6 +99,25 @@ final class ProtocolTruthPrograms {
     }
     if (mayReturn && depth > 0 && random.nextInt(3) == 0) {
       statements.add(new Return());
+    }
+    return statements;
+  }
+
+  /**
+   * The everyday shape (issue 14): each operation drained, then closed, in turn, which the checker
+   * proves silent without a graph when every operation is synchronous; in half of them one random
+   * statement somewhere (an early return in an {@code if}, a borrow, a read, a session close, a
+   * close or a retrieval more), a near miss the proof must not accept.
+   */
+  private List<Stmt> everydayBlock() {
+    List<Stmt> statements = new ArrayList<>();
+    for (int k = 0; k < operations; k++) {
+      statements.add(new Retrieve(k, true));
+      statements.add(new Close(k));
+    }
+    if (random.nextBoolean()) {
+      List<Stmt> miss = block(1, true);
+      statements.add(random.nextInt(statements.size() + 1), miss.get(0));
     }
     return statements;
   }

@@ -63,7 +63,12 @@ final class StatementGenerator {
     /** Exceptions caught in the method, implicit ones included (classes 1 and 8). */
     CAUGHT(false),
     /** Close-quietly {@code finally} blocks (class 9). */
-    QUIETLY(false);
+    QUIETLY(false),
+    /**
+     * Everyday bodies (issue 14): operations drained first and then closed, which the checker
+     * proves silent without a graph, and their near misses.
+     */
+    EVERYDAY(true);
 
     final boolean flow;
 
@@ -113,7 +118,108 @@ final class StatementGenerator {
   /** A random method body. */
   static List<Stmt> body(Random random) {
     StatementGenerator generator = new StatementGenerator(random);
+    if (Feature.EVERYDAY.on() && random.nextInt(4) == 0) {
+      return generator.everyday();
+    }
     return generator.list(Scope.method(), 2 + random.nextInt(4));
+  }
+
+  /** How an everyday operation's life misses the shape proven without a graph. */
+  private enum Miss {
+    /** {@code if (...) return;} before the drain. */
+    RETURN_FIRST,
+    /** One retrieval before the drain. */
+    RETRIEVE_FIRST,
+    /** Started with callbacks. */
+    ASYNC,
+    /** A guarded break out of the drain loop or the for-each. */
+    LEAVES_THE_LOOP,
+    /** A cancel after the drain: a second use. */
+    CANCEL_AFTER,
+    /** An exception thrown and caught in the method between the start and the drain. */
+    CAUGHT_BEFORE_THE_DRAIN,
+    /** An explicit close inside an impersonation scope. */
+    CLOSED_IMPERSONATED,
+    /** An explicit close inside an {@code if}. */
+    CLOSED_ON_ONE_BRANCH,
+    /** The explicit close handed to another thread or a run-as body. */
+    CLOSED_ELSEWHERE
+  }
+
+  /**
+   * An everyday body (issue 14): one to three operations in turn, each started, drained first (a
+   * drain call, a do-while drain loop, a for-each) and then closed (by its try-with-resources,
+   * which may impersonate, or explicitly), the shape the checker proves silent without a graph;
+   * half of them with one near miss ({@link Miss}) that the proof must not accept.
+   */
+  private List<Stmt> everyday() {
+    Scope scope = Scope.method();
+    List<Stmt> out = new ArrayList<>();
+    for (int n = 1 + random.nextInt(3); n > 0; n--) {
+      int op = operations++;
+      OpKind kind = pick(OpKind.values());
+      Miss miss = random.nextBoolean() ? null : pick(Miss.values());
+      boolean resource = random.nextBoolean();
+      Synchrony synchrony =
+          miss == Miss.ASYNC
+              ? Synchrony.ASYNC
+              : random.nextInt(3) == 0 ? Synchrony.SYNC_NULL_CALLBACKS : Synchrony.SYNC;
+      List<Stmt> life = new ArrayList<>();
+      if (miss == Miss.RETURN_FIRST) {
+        life.add(new Stmt.Guarded(new Jump(Jump.Kind.RETURN, -1, false)));
+      } else if (miss == Miss.RETRIEVE_FIRST) {
+        life.add(new Stmt.Retrieve(op, false));
+      } else if (miss == Miss.CAUGHT_BEFORE_THE_DRAIN) {
+        Stmt.Thrower thrower = pick(Stmt.Thrower.values());
+        life.add(
+            new Stmt.TryCatch(
+                extras++,
+                List.of(),
+                thrower,
+                List.of(),
+                pick(Stmt.Handler.catching(thrower)),
+                List.of()));
+      }
+      life.add(drainFirst(op, kind, miss == Miss.LEAVES_THE_LOOP));
+      if (miss == Miss.CANCEL_AFTER) {
+        life.add(new Stmt.Cancel(op));
+      }
+      if (resource) {
+        Ident impersonation = random.nextInt(3) == 0 ? pick(Ident.values()) : null;
+        out.add(
+            new Stmt.Resource(
+                op, kind, synchrony, impersonation, impersonation != null ? scopes++ : -1, life));
+        continue;
+      }
+      out.add(new Stmt.Start(op, kind, synchrony, false));
+      out.addAll(life);
+      closed.add(op);
+      Stmt close = new Stmt.Close(op, CloseForm.EXPLICIT, null);
+      if (miss == Miss.CLOSED_IMPERSONATED) {
+        close = new Stmt.Impersonate(pick(Ident.values()), scopes++, List.of(close));
+      } else if (miss == Miss.CLOSED_ON_ONE_BRANCH) {
+        close = new Stmt.If(List.of(close), List.of());
+      } else if (miss == Miss.CLOSED_ELSEWHERE) {
+        CloseForm form = pick(CloseForm.values());
+        close = new Stmt.Close(op, form, form.runAs ? pick(Ident.values()) : null);
+      }
+      out.add(close);
+    }
+    return out;
+  }
+
+  /** A drain of {@code op} that a proof may recognise, or (if {@code leaves}) its near miss. */
+  private Stmt drainFirst(int op, OpKind kind, boolean leaves) {
+    int roll = random.nextInt(kind.results != ResultKind.CLASS ? 3 : 2);
+    if (roll == 0 && !leaves) {
+      return new Stmt.Drain(op, false);
+    }
+    int loop = loops++;
+    Jump jump = leaves ? new Jump(Jump.Kind.BREAK, loop, false) : null;
+    if (roll == 2) {
+      return new Stmt.ForEach(op, loop, jump);
+    }
+    return new Stmt.DrainLoop(op, loop, Stmt.DrainLoop.Form.DO_WHILE, jump, false, 0);
   }
 
   /** An operation visible in a scope. */
