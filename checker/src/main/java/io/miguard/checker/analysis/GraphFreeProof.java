@@ -82,9 +82,13 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>declared</b> as the last resource of a try-with-resources that has no {@code catch} or
  *       {@code finally}, or as a local variable of a block that closes it ({@code op.close();}) in
  *       a later statement of the same block, and in neither case inside the block of a {@code try}
- *       that has handlers: no exception from its life is caught in the body;
- *   <li><b>started</b> by a method the protocol model says starts operations synchronously (or with
- *       a literal {@code null} callbacks argument), with a type whose {@code close} closes it;
+ *       that has handlers: no exception from its life is caught in the body; or a parameter of a
+ *       method that is not a callback, drained first by a statement of the method's own block and
+ *       used nowhere else (not started, not closed here: a {@code @DrainsResults} helper drains it
+ *       on every normal path, which its verification asks);
+ *   <li><b>started</b> (unless a parameter) by a method the protocol model says starts operations
+ *       synchronously (or with a literal {@code null} callbacks argument), with a type whose {@code
+ *       close} closes it;
  *   <li><b>used</b> once between its declaration and its close, by the drain {@code D}: the
  *       receiver of a method that drains its receiver or the argument of a {@code @DrainsResults}
  *       parameter (returning no handle); a {@code do}-loop whose first statement is {@code r =
@@ -117,8 +121,13 @@ import org.jspecify.annotations.Nullable;
 final class GraphFreeProof {
   private final ProtocolModel model;
   private final Types types;
-  private final MethodSymbol autoCloseableClose;
+  private final Symtab symtab;
+  private final Name close;
   private final Type stringType;
+
+  /** {@code AutoCloseable.close()}, looked up on the first try-with-resources (not per unit). */
+  private @Nullable MethodSymbol autoCloseableClose;
+
   private final Map<Tree, Verdict> verdicts = new IdentityHashMap<>();
   private final Map<TypeSymbol, Boolean> closingTypes = new IdentityHashMap<>();
 
@@ -128,12 +137,9 @@ final class GraphFreeProof {
   GraphFreeProof(ProtocolModel model, Types types, Symtab symtab, Name close) {
     this.model = model;
     this.types = types;
+    this.symtab = symtab;
+    this.close = close;
     this.stringType = symtab.stringType;
-    this.autoCloseableClose =
-        ASTHelpers.findMatchingMethods(
-                close, m -> m.getParameters().isEmpty(), symtab.autoCloseableType, types)
-            .iterator()
-            .next();
   }
 
   /** What the proof says of a body. */
@@ -184,14 +190,14 @@ final class GraphFreeProof {
    * each operation tree must be one a proven operation's life allows.
    */
   private final class MentionScan extends TreeScanner<Void, Void> {
-    private final Tree code;
     boolean proven = true;
     boolean namesHandle;
     private final Set<Tree> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
     private int catchingTries;
+    private final BodyFacts facts;
 
     MentionScan(Tree code) {
-      this.code = code;
+      this.facts = new BodyFacts(code);
     }
 
     @Override
@@ -253,6 +259,43 @@ final class GraphFreeProof {
       return super.visitMethodInvocation(call, unused);
     }
 
+    /**
+     * An operation parameter of a method that is no callback: drained first by its one use (the
+     * caller's operation, neither started nor closed here).
+     */
+    @Override
+    public Void visitMethod(MethodTree method, Void unused) {
+      if (method.getBody() != null) {
+        for (VariableTree parameter : method.getParameters()) {
+          if (model.isOperationHandle((Type) ASTHelpers.getType(parameter))
+              && !allowParameter(method, parameter)) {
+            proven = false;
+            return null;
+          }
+        }
+      }
+      return super.visitMethod(method, unused);
+    }
+
+    private boolean allowParameter(MethodTree method, VariableTree parameter) {
+      MethodSymbol symbol = ASTHelpers.getSymbol(method);
+      StatementIndex statements = facts.index(method.getBody().getStatements());
+      List<Use> uses = facts.uses(ASTHelpers.getSymbol(parameter));
+      Use drain = uses.size() == 1 ? statements.useIn(uses.get(0)) : null;
+      if (model.isCallbackMethod(symbol)
+          || drain == null
+          || statements.leaves(0, statements.position(drain.statement()))
+          || !drains(drain)) {
+        return false;
+      }
+      allowed.add(parameter);
+      if (parameter.getType() != null) {
+        allowed.add(parameter.getType());
+      }
+      allowed.add(drain.identifier());
+      return true;
+    }
+
     @Override
     public Void visitBlock(BlockTree block, Void unused) {
       List<? extends StatementTree> statements = block.getStatements();
@@ -303,13 +346,13 @@ final class GraphFreeProof {
           || !startsProvenOperation(resource)) {
         return false;
       }
-      List<? extends StatementTree> statements = tree.getBlock().getStatements();
-      List<Use> uses = usesIn(statements, ASTHelpers.getSymbol(resource));
-      if (uses.size() != 1 || changesContext(statements)) {
-        return false;
-      }
-      Use drain = uses.get(0);
-      if (leavesBefore(statements, drain.statement()) || !drains(drain)) {
+      StatementIndex statements = facts.index(tree.getBlock().getStatements());
+      List<Use> uses = facts.uses(ASTHelpers.getSymbol(resource));
+      Use drain = uses.size() == 1 ? statements.useIn(uses.get(0)) : null;
+      if (drain == null
+          || statements.changesContext(0, statements.size())
+          || statements.leaves(0, statements.position(drain.statement()))
+          || !drains(drain)) {
         return false;
       }
       allowOperation(resource, drain);
@@ -325,18 +368,21 @@ final class GraphFreeProof {
       if (catchingTries > 0 || !startsProvenOperation(variable)) {
         return false;
       }
-      List<? extends StatementTree> rest = statements.subList(index + 1, statements.size());
-      List<Use> uses = usesIn(rest, ASTHelpers.getSymbol(variable));
-      if (uses.size() != 2) {
+      StatementIndex block = facts.index(statements);
+      List<Use> uses = facts.uses(ASTHelpers.getSymbol(variable));
+      Use drain = uses.size() == 2 ? block.useIn(uses.get(0)) : null;
+      Use close = uses.size() == 2 ? block.useIn(uses.get(1)) : null;
+      if (drain == null
+          || close == null
+          || close.statement() == drain.statement()
+          || !closes(close)) {
         return false;
       }
-      Use drain = uses.get(0);
-      Use close = uses.get(1);
-      if (close.statement() == drain.statement() || !closes(close)) {
-        return false;
-      }
-      List<? extends StatementTree> life = rest.subList(0, rest.indexOf(close.statement()));
-      if (changesContext(life) || leavesBefore(life, null) || !drains(drain)) {
+      int closing = block.position(close.statement());
+      if (block.position(drain.statement()) > closing
+          || block.changesContext(index + 1, closing)
+          || block.leaves(index + 1, closing)
+          || !drains(drain)) {
         return false;
       }
       allowOperation(variable, drain);
@@ -447,27 +493,18 @@ final class GraphFreeProof {
         return false;
       }
       // r is declared without a value and named only in the loop.
-      boolean[] elsewhere = {false};
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void scan(@Nullable Tree tree, Void unused) {
-          if (tree == null || tree == loop || elsewhere[0]) {
-            return null;
-          }
-          if (tree instanceof IdentifierTree identifier
-              && ASTHelpers.getSymbol(identifier) == variable) {
-            elsewhere[0] = true;
-          }
-          if (tree instanceof VariableTree declaration
-              && ASTHelpers.getSymbol(declaration) == variable
-              && declaration.getInitializer() != null
-              && declaration.getInitializer().getKind() != Tree.Kind.NULL_LITERAL) {
-            elsewhere[0] = true;
-          }
-          return super.scan(tree, unused);
+      VariableTree declaration = facts.declarations.get(variable);
+      if (declaration == null
+          || (declaration.getInitializer() != null
+              && declaration.getInitializer().getKind() != Tree.Kind.NULL_LITERAL)) {
+        return false;
+      }
+      for (Use named : facts.uses(variable)) {
+        if (!named.ancestors().contains(loop)) {
+          return false;
         }
-      }.scan(code, null);
-      return !elsewhere[0];
+      }
+      return true;
     }
 
     /**
@@ -476,11 +513,16 @@ final class GraphFreeProof {
      */
     private boolean keepsNoBorrowed(Tree body, @Nullable Tree except) {
       boolean[] keeps = {false};
+      // Locals are declared before they are assigned: those met so far are the body's own.
+      Set<Symbol> declared = Collections.newSetFromMap(new IdentityHashMap<>());
       new TreeScanner<Void, Void>() {
         @Override
         public Void scan(@Nullable Tree tree, Void unused) {
           if (tree == null || keeps[0] || tree == except) {
             return null;
+          }
+          if (tree instanceof VariableTree variable) {
+            declared.add(ASTHelpers.getSymbol(variable));
           }
           ExpressionTree target = null;
           if (tree instanceof AssignmentTree assignment) {
@@ -488,7 +530,10 @@ final class GraphFreeProof {
           } else if (tree instanceof CompoundAssignmentTree assignment) {
             target = assignment.getVariable();
           }
-          if (target != null && !(declaredIn(body, target) || holdsNoObject(target))) {
+          if (target != null
+              && !((target instanceof IdentifierTree
+                      && declared.contains(ASTHelpers.getSymbol(target)))
+                  || holdsNoObject(target))) {
             keeps[0] = true;
             return null;
           }
@@ -511,26 +556,6 @@ final class GraphFreeProof {
     private boolean keepsNoBorrowed(Tree body) {
       return keepsNoBorrowed(body, null);
     }
-  }
-
-  /** Whether {@code target} is a local variable declared inside {@code body}. */
-  private static boolean declaredIn(Tree body, ExpressionTree target) {
-    if (!(target instanceof IdentifierTree)
-        || !(ASTHelpers.getSymbol(target) instanceof VarSymbol local)
-        || local.getKind() != ElementKind.LOCAL_VARIABLE) {
-      return false;
-    }
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree variable, Void unused) {
-        if (ASTHelpers.getSymbol(variable) == local) {
-          found[0] = true;
-        }
-        return super.visitVariable(variable, unused);
-      }
-    }.scan(body, null);
-    return found[0];
   }
 
   /** Whether {@code target}'s type holds no borrowed object: a primitive, its box, a string. */
@@ -556,7 +581,18 @@ final class GraphFreeProof {
   /** Whether the implicit close of a resource of type {@code type} closes the operation. */
   private boolean closes(Type type) {
     return closingTypes.computeIfAbsent(
-        type.tsym, t -> model.closesReceiver(model.implementation(autoCloseableClose, type)));
+        type.tsym, t -> model.closesReceiver(model.implementation(autoCloseableClose(), type)));
+  }
+
+  private MethodSymbol autoCloseableClose() {
+    if (autoCloseableClose == null) {
+      autoCloseableClose =
+          ASTHelpers.findMatchingMethods(
+                  close, m -> m.getParameters().isEmpty(), symtab.autoCloseableType, types)
+              .iterator()
+              .next();
+    }
+    return autoCloseableClose;
   }
 
   /** Whether {@code use} is the statement {@code op.close();} of an explicit close. */
@@ -600,8 +636,9 @@ final class GraphFreeProof {
   }
 
   /**
-   * A use of an operation variable: its identifier and the trees from it up to the statement of the
-   * list it is in (innermost first).
+   * A use of a variable: its identifier and the trees from it outwards (innermost first), up to the
+   * body's code or, once placed in a statement list ({@link StatementIndex#useIn}), to its
+   * statement there.
    */
   private record Use(IdentifierTree identifier, List<Tree> ancestors) {
     StatementTree statement() {
@@ -609,48 +646,104 @@ final class GraphFreeProof {
     }
   }
 
-  /** The uses of {@code variable} in {@code statements}, in order. */
-  private static List<Use> usesIn(List<? extends StatementTree> statements, Symbol variable) {
-    List<Use> uses = new ArrayList<>();
-    Deque<Tree> stack = new ArrayDeque<>();
-    TreeScanner<Void, Void> scanner =
-        new TreeScanner<>() {
-          @Override
-          public Void scan(@Nullable Tree node, Void unused) {
-            if (node == null) {
-              return null;
-            }
-            stack.push(node);
-            if (node instanceof IdentifierTree identifier
-                && ASTHelpers.getSymbol(identifier) == variable) {
-              uses.add(new Use(identifier, new ArrayList<>(stack)));
-            }
-            super.scan(node, unused);
-            stack.pop();
+  /**
+   * What one scan of a body finds, so that each question of the proof costs time independent of the
+   * body's length: every use of every variable (with its trees outwards), every declaration, and,
+   * for a statement list asked about, where each statement is.
+   */
+  private final class BodyFacts {
+    private final Map<Symbol, List<Use>> uses = new IdentityHashMap<>();
+    final Map<Symbol, VariableTree> declarations = new IdentityHashMap<>();
+    private final Map<List<? extends StatementTree>, StatementIndex> indexes =
+        new IdentityHashMap<>();
+
+    BodyFacts(Tree code) {
+      Deque<Tree> stack = new ArrayDeque<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void scan(@Nullable Tree node, Void unused) {
+          if (node == null) {
             return null;
           }
-        };
-    for (StatementTree statement : statements) {
-      scanner.scan(statement, null);
+          stack.push(node);
+          if (node instanceof IdentifierTree identifier
+              && ASTHelpers.getSymbol(identifier) instanceof VarSymbol variable) {
+            uses.computeIfAbsent(variable, v -> new ArrayList<>())
+                .add(new Use(identifier, new ArrayList<>(stack)));
+          } else if (node instanceof VariableTree declaration) {
+            declarations.put(ASTHelpers.getSymbol(declaration), declaration);
+          }
+          super.scan(node, unused);
+          stack.pop();
+          return null;
+        }
+      }.scan(code, null);
     }
-    return uses;
+
+    /** The uses of {@code variable} in the body, in source order. */
+    List<Use> uses(Symbol variable) {
+      return uses.getOrDefault(variable, List.of());
+    }
+
+    StatementIndex index(List<? extends StatementTree> statements) {
+      return indexes.computeIfAbsent(statements, StatementIndex::new);
+    }
   }
 
   /**
-   * Whether a statement of {@code statements} before {@code stop} (all of them if null) may leave
-   * the block other than by completing normally, or throws.
+   * A statement list: the position of each statement, and how many statements before each position
+   * may leave the list or change the security context.
    */
-  private static boolean leavesBefore(
-      List<? extends StatementTree> statements, @Nullable StatementTree stop) {
-    for (StatementTree statement : statements) {
-      if (statement == stop) {
-        return false;
-      }
-      if (leaves(statement)) {
-        return true;
+  private final class StatementIndex {
+    private final Map<Tree, Integer> positions = new IdentityHashMap<>();
+    private final int[] leaving;
+    private final int[] changing;
+
+    StatementIndex(List<? extends StatementTree> statements) {
+      leaving = new int[statements.size() + 1];
+      changing = new int[statements.size() + 1];
+      int i = 0;
+      for (StatementTree statement : statements) {
+        positions.put(statement, i);
+        leaving[i + 1] = leaving[i] + (GraphFreeProof.leaves(statement) ? 1 : 0);
+        changing[i + 1] = changing[i] + (GraphFreeProof.this.changesContext(statement) ? 1 : 0);
+        i++;
       }
     }
-    return false;
+
+    int size() {
+      return leaving.length - 1;
+    }
+
+    /** The position of {@code statement}, one of this list's. */
+    int position(StatementTree statement) {
+      Integer position = positions.get(statement);
+      if (position == null) {
+        throw new IllegalArgumentException("not a statement of this list: " + statement);
+      }
+      return position;
+    }
+
+    /** Whether a statement from position {@code from} to before {@code to} may leave the list. */
+    boolean leaves(int from, int to) {
+      return leaving[to] - leaving[from] > 0;
+    }
+
+    /** Whether a statement from position {@code from} to before {@code to} changes the context. */
+    boolean changesContext(int from, int to) {
+      return changing[to] - changing[from] > 0;
+    }
+
+    /** {@code use} up to its statement in this list, or null if it is not in the list. */
+    @Nullable Use useIn(Use use) {
+      List<Tree> ancestors = use.ancestors();
+      for (int i = 0; i < ancestors.size(); i++) {
+        if (positions.containsKey(ancestors.get(i))) {
+          return new Use(use.identifier(), ancestors.subList(0, i + 1));
+        }
+      }
+      return null;
+    }
   }
 
   /** Whether evaluating {@code parent} always evaluates its operand {@code child}. */
@@ -726,8 +819,8 @@ final class GraphFreeProof {
     return found[0];
   }
 
-  /** Whether {@code statements} call a method that enters or leaves a security context. */
-  private boolean changesContext(List<? extends StatementTree> statements) {
+  /** Whether {@code statement} calls a method that enters or leaves a security context. */
+  private boolean changesContext(Tree statement) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -755,7 +848,7 @@ final class GraphFreeProof {
       public Void visitClass(ClassTree nested, Void unused) {
         return null;
       }
-    }.scan(statements, null);
+    }.scan(statement, null);
     return found[0];
   }
 }

@@ -224,8 +224,13 @@ public final class UnitAnalysis {
     if (code == null) {
       return null;
     }
+    // A @DrainsResults method of a handle type is in a unit that names that type (its class
+    // extends or implements it): the unit's fast path comes first, it is one cached answer.
+    if (!unitMentionsHandles()) {
+      return null;
+    }
     Tree receiverTree = receiverDrainingMethod(path);
-    if (receiverTree == null && !(unitMentionsHandles() && HandleMentions.in(leaf, model))) {
+    if (receiverTree == null && !HandleMentions.in(leaf, model)) {
       return null;
     }
     ClassTree enclosingClass = ASTHelpers.findEnclosingNode(path, ClassTree.class);
