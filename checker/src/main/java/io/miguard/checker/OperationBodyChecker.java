@@ -121,12 +121,27 @@ abstract class OperationBodyChecker extends BugChecker
       }
       SkippedBodies.instance(state.context).failed(state.getPath(), failure);
     }
+    if (!namesHandles(state)) {
+      return Description.NO_MATCH;
+    }
     for (Tree member : tree.getMembers()) {
       if (isInitializer(member) && !isSuppressed(member, state)) {
         checkBody(state.withPath(new TreePath(state.getPath(), member)), null);
       }
     }
     return Description.NO_MATCH;
+  }
+
+  /**
+   * Whether the unit of {@code state} names a handle type at all (most units of most builds do not:
+   * then no member of a class needs a look); a failure here is left to {@link #checkBody}.
+   */
+  private boolean namesHandles(VisitorState state) {
+    try {
+      return UnitAnalysis.of(state, flags).namesHandles();
+    } catch (RuntimeException | LinkageError failure) {
+      return true;
+    }
   }
 
   /** An initializer block, or a field (or enum constant) with an initializer. */
@@ -144,6 +159,9 @@ abstract class OperationBodyChecker extends BugChecker
   private Description checkBody(VisitorState state, @Nullable MethodTree method) {
     try {
       UnitAnalysis unit = UnitAnalysis.of(state, flags);
+      if (!unit.namesHandles()) {
+        return Description.NO_MATCH;
+      }
       if (!exceptionalPaths && unit.provenSilent(state.getPath())) {
         return Description.NO_MATCH;
       }

@@ -404,6 +404,14 @@ public final class UnitAnalysis {
     return unitMentionsHandles;
   }
 
+  /**
+   * Whether any tree of the unit has an operation-handle type (the unit's fast path, one scan per
+   * unit): if not, no body of it has anything to report, and a check need not ask about each.
+   */
+  public boolean namesHandles() {
+    return unitMentionsHandles();
+  }
+
   /** Whether the body {@code leaf} is being analysed (a summary of it would recurse). */
   boolean isInProgress(Tree leaf) {
     return inProgress.contains(leaf);
