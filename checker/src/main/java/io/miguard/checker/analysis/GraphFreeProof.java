@@ -194,10 +194,19 @@ final class GraphFreeProof {
     boolean namesHandle;
     private final Set<Tree> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
     private int catchingTries;
-    private final BodyFacts facts;
+    private final Tree code;
+    private @Nullable BodyFacts facts;
 
     MentionScan(Tree code) {
-      this.facts = new BodyFacts(code);
+      this.code = code;
+    }
+
+    /** The body's facts, gathered when the first operation is met (not for bodies without one). */
+    private BodyFacts facts() {
+      if (facts == null) {
+        facts = new BodyFacts(code);
+      }
+      return facts;
     }
 
     @Override
@@ -279,8 +288,8 @@ final class GraphFreeProof {
 
     private boolean allowParameter(MethodTree method, VariableTree parameter) {
       MethodSymbol symbol = ASTHelpers.getSymbol(method);
-      StatementIndex statements = facts.index(method.getBody().getStatements());
-      List<Use> uses = facts.uses(ASTHelpers.getSymbol(parameter));
+      StatementIndex statements = facts().index(method.getBody().getStatements());
+      List<Use> uses = facts().uses(ASTHelpers.getSymbol(parameter));
       Use drain = uses.size() == 1 ? statements.useIn(uses.get(0)) : null;
       if (model.isCallbackMethod(symbol)
           || drain == null
@@ -346,8 +355,8 @@ final class GraphFreeProof {
           || !startsProvenOperation(resource)) {
         return false;
       }
-      StatementIndex statements = facts.index(tree.getBlock().getStatements());
-      List<Use> uses = facts.uses(ASTHelpers.getSymbol(resource));
+      StatementIndex statements = facts().index(tree.getBlock().getStatements());
+      List<Use> uses = facts().uses(ASTHelpers.getSymbol(resource));
       Use drain = uses.size() == 1 ? statements.useIn(uses.get(0)) : null;
       if (drain == null
           || statements.changesContext(0, statements.size())
@@ -368,8 +377,8 @@ final class GraphFreeProof {
       if (catchingTries > 0 || !startsProvenOperation(variable)) {
         return false;
       }
-      StatementIndex block = facts.index(statements);
-      List<Use> uses = facts.uses(ASTHelpers.getSymbol(variable));
+      StatementIndex block = facts().index(statements);
+      List<Use> uses = facts().uses(ASTHelpers.getSymbol(variable));
       Use drain = uses.size() == 2 ? block.useIn(uses.get(0)) : null;
       Use close = uses.size() == 2 ? block.useIn(uses.get(1)) : null;
       if (drain == null
@@ -493,18 +502,24 @@ final class GraphFreeProof {
         return false;
       }
       // r is declared without a value and named only in the loop.
-      VariableTree declaration = facts.declarations.get(variable);
+      VariableTree declaration = facts().declarations.get(variable);
       if (declaration == null
           || (declaration.getInitializer() != null
               && declaration.getInitializer().getKind() != Tree.Kind.NULL_LITERAL)) {
         return false;
       }
-      for (Use named : facts.uses(variable)) {
-        if (!named.ancestors().contains(loop)) {
-          return false;
+      // Every naming of r (all counted by the body's facts) is in the loop.
+      int[] inLoop = {0};
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+          if (ASTHelpers.getSymbol(identifier) == variable) {
+            inLoop[0]++;
+          }
+          return null;
         }
-      }
-      return true;
+      }.scan(loop, null);
+      return inLoop[0] == facts().namings(variable);
     }
 
     /**
@@ -648,11 +663,13 @@ final class GraphFreeProof {
 
   /**
    * What one scan of a body finds, so that each question of the proof costs time independent of the
-   * body's length: every use of every variable (with its trees outwards), every declaration, and,
-   * for a statement list asked about, where each statement is.
+   * body's length: every use of each operation variable (with its trees outwards), how often every
+   * other variable is named, every declaration, and, for a statement list asked about, where each
+   * statement is.
    */
   private final class BodyFacts {
     private final Map<Symbol, List<Use>> uses = new IdentityHashMap<>();
+    private final Map<Symbol, Integer> namings = new IdentityHashMap<>();
     final Map<Symbol, VariableTree> declarations = new IdentityHashMap<>();
     private final Map<List<? extends StatementTree>, StatementIndex> indexes =
         new IdentityHashMap<>();
@@ -665,14 +682,21 @@ final class GraphFreeProof {
           if (node == null) {
             return null;
           }
-          stack.push(node);
           if (node instanceof IdentifierTree identifier
               && ASTHelpers.getSymbol(identifier) instanceof VarSymbol variable) {
-            uses.computeIfAbsent(variable, v -> new ArrayList<>())
-                .add(new Use(identifier, new ArrayList<>(stack)));
-          } else if (node instanceof VariableTree declaration) {
+            namings.merge(variable, 1, Integer::sum);
+            if (model.isOperationHandle(variable.type)) {
+              stack.push(node);
+              uses.computeIfAbsent(variable, v -> new ArrayList<>())
+                  .add(new Use(identifier, new ArrayList<>(stack)));
+              stack.pop();
+            }
+            return null;
+          }
+          if (node instanceof VariableTree declaration) {
             declarations.put(ASTHelpers.getSymbol(declaration), declaration);
           }
+          stack.push(node);
           super.scan(node, unused);
           stack.pop();
           return null;
@@ -680,9 +704,14 @@ final class GraphFreeProof {
       }.scan(code, null);
     }
 
-    /** The uses of {@code variable} in the body, in source order. */
+    /** The uses of the operation variable {@code variable} in the body, in source order. */
     List<Use> uses(Symbol variable) {
       return uses.getOrDefault(variable, List.of());
+    }
+
+    /** How many identifiers of the body name {@code variable}. */
+    int namings(Symbol variable) {
+      return namings.getOrDefault(variable, 0);
     }
 
     StatementIndex index(List<? extends StatementTree> statements) {
@@ -705,8 +734,9 @@ final class GraphFreeProof {
       int i = 0;
       for (StatementTree statement : statements) {
         positions.put(statement, i);
-        leaving[i + 1] = leaving[i] + (GraphFreeProof.leaves(statement) ? 1 : 0);
-        changing[i + 1] = changing[i] + (GraphFreeProof.this.changesContext(statement) ? 1 : 0);
+        boolean[] found = flow(statement);
+        leaving[i + 1] = leaving[i] + (found[0] ? 1 : 0);
+        changing[i + 1] = changing[i] + (found[1] ? 1 : 0);
         i++;
       }
     }
@@ -784,59 +814,41 @@ final class GraphFreeProof {
   }
 
   /**
-   * Whether {@code statement} may leave the block other than by completing normally, or throws on a
-   * path the checks follow (outside its nested bodies).
+   * Whether {@code tree} may leave the statement list it is in other than by completing normally,
+   * or throws on a path the checks follow (outside its nested bodies).
    */
-  private static boolean leaves(Tree statement) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(@Nullable Tree tree, Void unused) {
-        if (tree == null || found[0]) {
-          return null;
-        }
-        if (tree instanceof ReturnTree
-            || tree instanceof BreakTree
-            || tree instanceof ContinueTree
-            || tree instanceof YieldTree
-            || tree instanceof ThrowTree) {
-          found[0] = true;
-          return null;
-        }
-        return super.scan(tree, unused);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree nested, Void unused) {
-        return null;
-      }
-    }.scan(statement, null);
-    return found[0];
+  private boolean leaves(Tree tree) {
+    return flow(tree)[0];
   }
 
-  /** Whether {@code statement} calls a method that enters or leaves a security context. */
-  private boolean changesContext(Tree statement) {
-    boolean[] found = {false};
+  /**
+   * What {@code tree} (outside its nested bodies) may do to the flow: leave its statement list by a
+   * {@code return}, {@code break}, {@code continue}, {@code yield} or {@code throw} (element 0);
+   * call a method that enters or leaves a security context or runs code as another identity
+   * (element 1).
+   */
+  private boolean[] flow(Tree tree) {
+    boolean[] found = {false, false};
     new TreeScanner<Void, Void>() {
       @Override
-      public Void scan(@Nullable Tree tree, Void unused) {
-        if (tree == null || found[0]) {
+      public Void scan(@Nullable Tree node, Void unused) {
+        if (node == null || (found[0] && found[1])) {
           return null;
         }
-        if ((tree instanceof MethodInvocationTree || tree instanceof NewClassTree)
-            && ASTHelpers.getSymbol(tree) instanceof MethodSymbol method
+        if (node instanceof ReturnTree
+            || node instanceof BreakTree
+            || node instanceof ContinueTree
+            || node instanceof YieldTree
+            || node instanceof ThrowTree) {
+          found[0] = true;
+        } else if ((node instanceof MethodInvocationTree || node instanceof NewClassTree)
+            && ASTHelpers.getSymbol(node) instanceof MethodSymbol method
             && (model.entersSecurityContextAtAll(method)
                 || model.leavesSecurityContext(method)
                 || model.runsAs(method))) {
-          found[0] = true;
-          return null;
+          found[1] = true;
         }
-        return super.scan(tree, unused);
+        return super.scan(node, unused);
       }
 
       @Override
@@ -848,7 +860,7 @@ final class GraphFreeProof {
       public Void visitClass(ClassTree nested, Void unused) {
         return null;
       }
-    }.scan(statement, null);
-    return found[0];
+    }.scan(tree, null);
+    return found;
   }
 }
