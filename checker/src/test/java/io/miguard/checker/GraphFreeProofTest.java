@@ -1,14 +1,7 @@
 package io.miguard.checker;
 
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
-import com.google.errorprone.matchers.Description;
 import com.google.errorprone.scanner.ScannerSupplier;
-import com.sun.source.tree.VariableTree;
-import io.miguard.checker.analysis.UnitAnalysis;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,25 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class GraphFreeProofTest {
 
-  @BugPattern(
-      summary = "Reports how many bodies were analysed and proven (tests only)",
-      severity = BugPattern.SeverityLevel.WARNING)
-  public static final class Counter extends BugChecker implements VariableTreeMatcher {
-    @Override
-    public Description matchVariable(VariableTree tree, VisitorState state) {
-      if (!tree.getName().contentEquals("counted")) {
-        return Description.NO_MATCH;
-      }
-      return buildDescription(tree)
-          .setMessage(
-              "analysed: "
-                  + UnitAnalysis.bodiesAnalysed(state.context)
-                  + ", proven: "
-                  + UnitAnalysis.bodiesProven(state.context))
-          .build();
-    }
-  }
-
   private static CompilationTestHelper allChecks() {
     return CompilationTestHelper.newInstance(
         ScannerSupplier.fromBugCheckerClasses(
@@ -48,7 +22,7 @@ class GraphFreeProofTest {
             MiRetrievalOnAsyncOperation.class,
             MiResultUsedAfterRetrieval.class,
             MiCloseInCallback.class,
-            Counter.class),
+            AnalysisCounter.class),
         GraphFreeProofTest.class);
   }
 

@@ -530,7 +530,7 @@ final class GraphFreeProof {
       boolean[] keeps = {false};
       // Locals are declared before they are assigned: those met so far are the body's own.
       Set<Symbol> declared = Collections.newSetFromMap(new IdentityHashMap<>());
-      new TreeScanner<Void, Void>() {
+      new OwnCodeScanner<Void, Void>() {
         @Override
         public Void scan(@Nullable Tree tree, Void unused) {
           if (tree == null || keeps[0] || tree == except) {
@@ -553,16 +553,6 @@ final class GraphFreeProof {
             return null;
           }
           return super.scan(tree, unused);
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree nested, Void unused) {
-          return null;
         }
       }.scan(body, null);
       return !keeps[0];
@@ -829,7 +819,7 @@ final class GraphFreeProof {
    */
   private boolean[] flow(Tree tree) {
     boolean[] found = {false, false};
-    new TreeScanner<Void, Void>() {
+    new OwnCodeScanner<Void, Void>() {
       @Override
       public Void scan(@Nullable Tree node, Void unused) {
         if (node == null || (found[0] && found[1])) {
@@ -849,16 +839,6 @@ final class GraphFreeProof {
           found[1] = true;
         }
         return super.scan(node, unused);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree nested, Void unused) {
-        return null;
       }
     }.scan(tree, null);
     return found;

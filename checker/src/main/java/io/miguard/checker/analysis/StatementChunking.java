@@ -2,12 +2,9 @@ package io.miguard.checker.analysis;
 
 import com.google.errorprone.ErrorProneFlags;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,20 +84,10 @@ public record StatementChunking(int size) {
   /** Whether {@code statement} returns from the body (not from a lambda or class inside it). */
   private static boolean returns(StatementTree statement) {
     Boolean found =
-        new TreeScanner<Boolean, Void>() {
+        new OwnCodeScanner<Boolean, Void>() {
           @Override
           public Boolean visitReturn(ReturnTree tree, Void unused) {
             return true;
-          }
-
-          @Override
-          public Boolean visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean visitClass(ClassTree tree, Void unused) {
-            return false;
           }
 
           @Override
