@@ -5,6 +5,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -141,6 +142,34 @@ public final class BodyAnalysis {
 
   List<BodyRecorder.Return> returns() {
     return returns;
+  }
+
+  /**
+   * An operation the body returns, on one of its returns: its state there (null if the store does
+   * not know it) and that return's store.
+   */
+  record ReturnedOperation(OperationId id, @Nullable OperationState state, OperationStore store) {}
+
+  /**
+   * The operations the body returns, return by return (a {@code return null} adds none); null if
+   * some return gives something else than null or operations. For the callers that ask whether the
+   * body hands out an operation it started (a factory, a run-as body that returns its operation).
+   */
+  @Nullable List<ReturnedOperation> returnedOperations() {
+    List<ReturnedOperation> result = new ArrayList<>();
+    for (BodyRecorder.Return returned : returns) {
+      Value value = returned.value();
+      if (value.is(Value.Kind.NULL)) {
+        continue;
+      }
+      if (!value.is(Value.Kind.OPERATION)) {
+        return null;
+      }
+      for (OperationId id : value.operations()) {
+        result.add(new ReturnedOperation(id, returned.store().operation(id), returned.store()));
+      }
+    }
+    return result;
   }
 
   @Nullable OperationStore exitStore() {

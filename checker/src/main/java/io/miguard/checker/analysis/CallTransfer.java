@@ -438,26 +438,21 @@ final class CallTransfer {
    */
   private static @Nullable Map<OperationId, OperationState> startedIn(
       LambdaExpressionTree lambda, BodyAnalysis body) {
+    List<BodyAnalysis.ReturnedOperation> returned = body.returnedOperations();
+    if (returned == null) {
+      return null;
+    }
     Map<OperationId, OperationState> result = new LinkedHashMap<>();
-    for (BodyRecorder.Return returned : body.returns()) {
-      Value value = returned.value();
-      if (value.is(Value.Kind.NULL)) {
-        continue;
-      }
-      if (!value.is(Value.Kind.OPERATION)) {
+    for (BodyAnalysis.ReturnedOperation operation : returned) {
+      OperationState state = operation.state();
+      if (state == null
+          || state.origin() != Origin.STARTED
+          || !(operation.id().site() instanceof Tree site)
+          || !Positions.contains(lambda, site)) {
         return null;
       }
-      for (OperationId id : value.operations()) {
-        OperationState state = returned.store().operation(id);
-        if (state == null
-            || state.origin() != Origin.STARTED
-            || !(id.site() instanceof Tree site)
-            || !Positions.contains(lambda, site)) {
-          return null;
-        }
-        Tree last = returned.store().lastStep();
-        result.merge(id, state, (a, b) -> a.join(b, last, last));
-      }
+      Tree last = operation.store().lastStep();
+      result.merge(operation.id(), state, (a, b) -> a.join(b, last, last));
     }
     return result;
   }

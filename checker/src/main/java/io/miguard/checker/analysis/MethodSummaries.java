@@ -108,27 +108,22 @@ final class MethodSummaries {
 
   /** A factory returns, on every return, an operation started in its body (or null). */
   private static @Nullable Factory factoryOf(BodyAnalysis analysis) {
+    List<BodyAnalysis.ReturnedOperation> returned = analysis.returnedOperations();
+    if (returned == null) {
+      return null;
+    }
     Synchrony synchrony = null;
     Results results = null;
-    for (BodyRecorder.Return returned : analysis.returns()) {
-      Value value = returned.value();
-      if (value.is(Value.Kind.NULL)) {
-        continue;
-      }
-      if (!value.is(Value.Kind.OPERATION)) {
+    for (BodyAnalysis.ReturnedOperation operation : returned) {
+      OperationState state = operation.state();
+      if (state == null || state.origin() != Origin.STARTED || state.captured()) {
         return null;
       }
-      for (OperationId id : value.operations()) {
-        OperationState state = returned.store().operation(id);
-        if (state == null || state.origin() != Origin.STARTED || state.captured()) {
-          return null;
-        }
-        synchrony =
-            synchrony == null || synchrony == state.synchrony()
-                ? state.synchrony()
-                : Synchrony.UNKNOWN;
-        results = results == null || results == state.results() ? state.results() : Results.SINGLE;
-      }
+      synchrony =
+          synchrony == null || synchrony == state.synchrony()
+              ? state.synchrony()
+              : Synchrony.UNKNOWN;
+      results = results == null || results == state.results() ? state.results() : Results.SINGLE;
     }
     return synchrony == null || results == null ? null : new Factory(synchrony, results);
   }
