@@ -112,6 +112,14 @@ class GraphFreeProofTest {
         MiSession sessionOnly() {
           return session;
         }
+        int closedInFinally() {
+          MiOperation op = session.enumerateInstances(NS, "A");
+          try {
+            return op.drainInstances().size();
+          } finally {
+            op.close();
+          }
+        }
         int typeArgumentsAreNoValues(List<MiOperation> pending, MiOperation[] more) {
           try (MiOperation op = session.enumerateInstances(NS, "A")) {
             return op.drainInstances().size() + pending.size() + more.length;
@@ -130,7 +138,7 @@ class GraphFreeProofTest {
     // readAll (it verifies its @DrainsResults parameter) and the initializer of NS (a body that
     // names no handle counts too, found so by the fast path).
     allChecks()
-        .addSourceLines("Proven.java", PROVEN.formatted("analysed: 1, proven: 13"))
+        .addSourceLines("Proven.java", PROVEN.formatted("analysed: 1, proven: 14"))
         .setArgs(FailFast.FLAG)
         .doTest();
   }
@@ -138,7 +146,7 @@ class GraphFreeProofTest {
   @Test
   void withTheProofsOffEveryBodyIsAnalysed() {
     allChecks()
-        .addSourceLines("Proven.java", PROVEN.formatted("analysed: 14, proven: 0"))
+        .addSourceLines("Proven.java", PROVEN.formatted("analysed: 15, proven: 0"))
         .setArgs(FailFast.FLAG, "-XepOpt:Miguard:GraphFreeProofs=false")
         .doTest();
   }
@@ -355,6 +363,30 @@ class GraphFreeProofTest {
                   return List.of();
                 }
                 return op.drainInstances();
+              }
+              int returnsBeforeTheDrainInTheTry(boolean skip) {
+                MiOperation op = session.enumerateInstances(NS, "A");
+                try {
+                  if (skip) {
+                    return 0;
+                  }
+                  return op.drainInstances().size();
+                } finally {
+                  // BUG: Diagnostic contains: [MiCloseBeforeDrain]
+                  op.close();
+                }
+              }
+              int caughtBeforeTheDrainInTheTry(String size) {
+                MiOperation op = session.enumerateInstances(NS, "A");
+                try {
+                  Long.parseLong(size);
+                  return op.drainInstances().size();
+                } catch (NumberFormatException e) {
+                  return -1;
+                } finally {
+                  // BUG: Diagnostic contains: [MiCloseBeforeDrain]
+                  op.close();
+                }
               }
               // BUG: Diagnostic contains: proven: 0
               int counted;

@@ -81,11 +81,12 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  *   <li><b>declared</b> as the last resource of a try-with-resources that has no {@code catch} or
  *       {@code finally}, or as a local variable of a block that closes it ({@code op.close();}) in
- *       a later statement of the same block, and in neither case inside the block of a {@code try}
- *       that has handlers: no exception from its life is caught in the body; or a parameter of a
- *       method that is not a callback, drained first by a statement of the method's own block and
- *       used nowhere else (not started, not closed here: a {@code @DrainsResults} helper drains it
- *       on every normal path, which its verification asks);
+ *       a later statement of the same block or first thing in the {@code finally} of a later {@code
+ *       try} without handlers whose block drains it, and in none of these cases inside the block of
+ *       a {@code try} that has handlers: no exception from its life is caught in the body; or a
+ *       parameter of a method that is not a callback, drained first by a statement of the method's
+ *       own block and used nowhere else (not started, not closed here: a {@code @DrainsResults}
+ *       helper drains it on every normal path, which its verification asks);
  *   <li><b>started</b> (unless a parameter) by a method the protocol model says starts operations
  *       synchronously (or with a literal {@code null} callbacks argument), with a type whose {@code
  *       close} closes it;
@@ -381,6 +382,12 @@ final class GraphFreeProof {
       List<Use> uses = facts().uses(ASTHelpers.getSymbol(variable));
       Use drain = uses.size() == 2 ? block.useIn(uses.get(0)) : null;
       Use close = uses.size() == 2 ? block.useIn(uses.get(1)) : null;
+      if (drain != null
+          && close != null
+          && drain.statement() == close.statement()
+          && close.statement() instanceof TryTree guarded) {
+        return allowClosedInFinally(block, index, guarded, variable, uses.get(0), uses.get(1));
+      }
       if (drain == null
           || close == null
           || close.statement() == drain.statement()
@@ -391,6 +398,44 @@ final class GraphFreeProof {
       if (block.position(drain.statement()) > closing
           || block.changesContext(index + 1, closing)
           || block.leaves(index + 1, closing)
+          || !drains(drain)) {
+        return false;
+      }
+      allowOperation(variable, drain);
+      allowed.add(close.identifier());
+      return true;
+    }
+
+    /**
+     * A local operation variable, the {@code index}th of {@code block}, drained first in the block
+     * of {@code guarded}, a later statement of the same block, and closed by the first statement of
+     * its {@code finally}: {@code try { D ... } finally { op.close(); ... }}, with no handlers.
+     */
+    private boolean allowClosedInFinally(
+        StatementIndex block,
+        int index,
+        TryTree guarded,
+        VariableTree variable,
+        Use drainUse,
+        Use closeUse) {
+      if (!guarded.getCatches().isEmpty()
+          || !guarded.getResources().isEmpty()
+          || guarded.getFinallyBlock() == null) {
+        return false;
+      }
+      StatementIndex cleanup = facts().index(guarded.getFinallyBlock().getStatements());
+      StatementIndex body = facts().index(guarded.getBlock().getStatements());
+      Use close = cleanup.useIn(closeUse);
+      Use drain = body.useIn(drainUse);
+      int at = block.position(guarded);
+      if (close == null
+          || drain == null
+          || cleanup.position(close.statement()) != 0
+          || !closes(close)
+          || block.leaves(index + 1, at)
+          || block.changesContext(index + 1, at)
+          || body.changesContext(0, body.size())
+          || body.leaves(0, body.position(drain.statement()))
           || !drains(drain)) {
         return false;
       }

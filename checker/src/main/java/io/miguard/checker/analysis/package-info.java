@@ -17,15 +17,16 @@
  *
  * <p>Most correct MI code has one shape: an operation started synchronously, drained before
  * anything else can happen to it (a drain call, a {@code do}-loop until {@code moreResults()} is
- * false, a for-each over a draining iterable), then closed by its try-with-resources or by an
- * explicit close later in the same block. Before a check asks for the analysis of a body, {@code
- * GraphFreeProof} tries to prove, from the tree alone, that every operation of the body has that
- * shape (and that no session is closed, no exception of an operation's life is caught in the body,
- * no security context changes during it): such a body has nothing to report on the paths the checks
- * follow by default, and no graph is built for it. The proof errs only towards the graph: anything
- * it does not recognise sends the body to the full analysis, which decides the findings; a check
- * that reports exceptional-only paths ({@code ExceptionalPaths=true}) never asks for it, a body
- * whose summary another body needs is analysed anyway, and {@code
+ * false, a for-each over a draining iterable), then closed by its try-with-resources, by an
+ * explicit close later in the same block, or by one first thing in the {@code finally} of a {@code
+ * try} (without handlers) whose block drains it. Before a check asks for the analysis of a body,
+ * {@code GraphFreeProof} tries to prove, from the tree alone, that every operation of the body has
+ * that shape (and that no session is closed, no exception of an operation's life is caught in the
+ * body, no security context changes during it): such a body has nothing to report on the paths the
+ * checks follow by default, and no graph is built for it. The proof errs only towards the graph:
+ * anything it does not recognise sends the body to the full analysis, which decides the findings; a
+ * check that reports exceptional-only paths ({@code ExceptionalPaths=true}) never asks for it, a
+ * body whose summary another body needs is analysed anyway, and {@code
  * -XepOpt:Miguard:GraphFreeProofs=false} turns it off. The ground-truth generator writes these
  * shapes and their near misses, so both ways of deciding a body are held to the same truth.
  *

@@ -151,6 +151,8 @@ final class PathExplorer {
       return normal(map(in, s -> fresh(s, start.op())));
     } else if (statement instanceof Stmt.Resource resource) {
       return resource(resource, in);
+    } else if (statement instanceof Stmt.FinallyClose guarded) {
+      return closedInFinally(guarded, in);
     } else if (statement instanceof Stmt.Retrieve retrieve) {
       return normal(map(in, s -> set(s, retrieve.op(), SINGLE)));
     } else if (statement instanceof Stmt.Drain drain) {
@@ -281,6 +283,19 @@ final class PathExplorer {
     if (resource.impersonation() != null) {
       context.pop();
     }
+    return body;
+  }
+
+  /**
+   * As a try-with-resources body: every way out of the body (its end, a return, each jump target)
+   * passes the close in the {@code finally}, one copy of it each in the CFG.
+   */
+  private Flow closedInFinally(Stmt.FinallyClose guarded, Set<Integer> in) {
+    Flow body = list(guarded.body(), in);
+    int line = closeLines.get(guarded);
+    int here = bodiesInline.size() - 1;
+    closed(guarded.op(), line, "", body.normal(), here, top());
+    body.jumps().forEach((exit, states) -> closed(guarded.op(), line, exit, states, here, top()));
     return body;
   }
 

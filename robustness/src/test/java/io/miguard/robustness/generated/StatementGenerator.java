@@ -149,8 +149,9 @@ final class StatementGenerator {
   /**
    * An everyday body (issue 14): one to three operations in turn, each started, drained first (a
    * drain call, a do-while drain loop, a for-each) and then closed (by its try-with-resources,
-   * which may impersonate, or explicitly), the shape the checker proves silent without a graph;
-   * half of them with one near miss ({@link Miss}) that the proof must not accept.
+   * which may impersonate, explicitly, or in a {@code finally}), the shape the checker proves
+   * silent without a graph; half of them with one near miss ({@link Miss}) that the proof must not
+   * accept.
    */
   private List<Stmt> everyday() {
     Scope scope = Scope.method();
@@ -159,7 +160,9 @@ final class StatementGenerator {
       int op = operations++;
       OpKind kind = pick(OpKind.values());
       Miss miss = random.nextBoolean() ? null : pick(Miss.values());
-      boolean resource = random.nextBoolean();
+      // 0: try-with-resources, 1: explicit close, 2: explicit close in a finally
+      int declared = random.nextInt(3);
+      boolean resource = declared == 0;
       Synchrony synchrony =
           miss == Miss.ASYNC
               ? Synchrony.ASYNC
@@ -192,16 +195,20 @@ final class StatementGenerator {
         continue;
       }
       out.add(new Stmt.Start(op, kind, synchrony, false));
-      out.addAll(life);
       closed.add(op);
+      if (declared == 2) {
+        out.add(new Stmt.FinallyClose(op, life));
+        continue;
+      }
+      out.addAll(life);
       Stmt close = new Stmt.Close(op, CloseForm.EXPLICIT, null);
       if (miss == Miss.CLOSED_IMPERSONATED) {
         close = new Stmt.Impersonate(pick(Ident.values()), scopes++, List.of(close));
       } else if (miss == Miss.CLOSED_ON_ONE_BRANCH) {
         close = new Stmt.If(List.of(close), List.of());
       } else if (miss == Miss.CLOSED_ELSEWHERE) {
-        CloseForm form = pick(CloseForm.values());
-        close = new Stmt.Close(op, form, form.runAs ? pick(Ident.values()) : null);
+        CloseForm elsewhere = pick(CloseForm.values());
+        close = new Stmt.Close(op, elsewhere, elsewhere.runAs ? pick(Ident.values()) : null);
       }
       out.add(close);
     }

@@ -74,6 +74,12 @@ final class StatementRenderer {
       }
     } else if (statement instanceof Stmt.Resource resource) {
       resource(resource);
+    } else if (statement instanceof Stmt.FinallyClose guarded) {
+      out.open("try {");
+      write(guarded.body());
+      out.reopen("} finally {");
+      closeLines.put(guarded, out.line("op" + guarded.op() + ".close();"));
+      out.close("}");
     } else if (statement instanceof Stmt.Retrieve retrieve) {
       Binding.ResultKind kind = kinds.get(retrieve.op());
       out.line(

@@ -40,6 +40,12 @@ sealed interface Stmt {
       int op, OpKind kind, Synchrony synchrony, Ident impersonation, int scope, List<Stmt> body)
       implements Stmt {}
 
+  /**
+   * {@code try {body} finally { opN.close(); }}: an operation started before, closed explicitly on
+   * every way out of the body (issue 14's everyday bodies).
+   */
+  record FinallyClose(int op, List<Stmt> body) implements Stmt {}
+
   /** One retrieval, {@code opN.getInstance();}, or through the unit's one-retrieval helper. */
   record Retrieve(int op, boolean helper) implements Stmt {}
 
@@ -317,6 +323,8 @@ sealed interface Stmt {
       return s.op();
     } else if (statement instanceof Close s) {
       return s.op();
+    } else if (statement instanceof FinallyClose s) {
+      return s.op();
     }
     return null;
   }
@@ -324,6 +332,8 @@ sealed interface Stmt {
   /** The statement lists nested in a statement. */
   static List<List<Stmt>> nestedBodies(Stmt statement) {
     if (statement instanceof Resource s) {
+      return List.of(s.body());
+    } else if (statement instanceof FinallyClose s) {
       return List.of(s.body());
     } else if (statement instanceof If s) {
       return List.of(s.then(), s.otherwise());
