@@ -114,7 +114,20 @@ final class Transplant {
      * As {@link #DRAINED}, after a try at the top whose handler closes the operation undrained: a
      * finding there exactly when the exceptional-edge rule follows that handler's edge.
      */
-    CAUGHT_EXCEPTION(true);
+    CAUGHT_EXCEPTION(true),
+    /**
+     * A try-with-resources around the whole body that drains first thing: no finding, whatever the
+     * host code does after the drain (issue 14: the everyday shape, proven without a graph where
+     * the host code lets the proof through, analysed otherwise).
+     */
+    DRAINED_FIRST(false),
+    /**
+     * As {@link #DRAINED_FIRST}, with an impersonation entered (and never left) at the end of the
+     * body when a path falls off it: the implicit close there runs as another identity,
+     * MiCloseInDifferentContext on the resource; a near miss of the everyday shape the proof must
+     * refuse.
+     */
+    IMPERSONATED_AT_THE_END(false);
 
     /** Whether the shape needs the engine's issue-12 exceptional-edge rule (off by default). */
     final boolean extended;
@@ -278,6 +291,17 @@ final class Transplant {
             "\ntry (" + MI + "MiOperation " + op + " = " + start + ") { " + CLOSE_MARK + "\n");
         exits.forEach(exit -> beforeExit(exit, drain + "\n"));
         insert(endOffset, (endReachable ? "\n" + drain : "") + "\n}\n");
+      }
+      case DRAINED_FIRST, IMPERSONATED_AT_THE_END -> {
+        boolean impersonated = shape == Shape.IMPERSONATED_AT_THE_END && endReachedNormally;
+        insert(
+            startOffset,
+            ("\ntry (" + MI + "MiOperation " + op + " = " + start + ") { " + CLOSE_MARK)
+                + (impersonated ? " /*miguard-expect:MiCloseInDifferentContext*/" : "")
+                + ("\n" + drain + "\n"));
+        String end =
+            impersonated ? "\n" + MI + "SecurityContext.impersonate(" + HELPER + ".AUDITOR);" : "";
+        insert(endOffset, end + "\n}\n");
       }
       case CAUGHT_EXCEPTION -> {
         CaughtException caught =
