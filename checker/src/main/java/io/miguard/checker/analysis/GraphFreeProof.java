@@ -674,15 +674,19 @@ final class GraphFreeProof {
             == Tree.Kind.NULL_LITERAL;
   }
 
-  /** Whether the start's receiver, if any, is a variable (a name or a field read). */
+  /**
+   * Whether the start's receiver, if any, is a variable: a name, or a field read through names
+   * ({@code this.session}, {@code Sessions.LOCAL}, {@code com.acme.Sessions.LOCAL}), no call.
+   */
   private static boolean startedOn(MethodInvocationTree start) {
-    if (!(start.getMethodSelect() instanceof MemberSelectTree select)) {
-      return true;
-    }
-    ExpressionTree receiver = select.getExpression();
-    return receiver instanceof IdentifierTree
-        || (receiver instanceof MemberSelectTree field
-            && field.getExpression() instanceof IdentifierTree);
+    return !(start.getMethodSelect() instanceof MemberSelectTree select)
+        || isName(select.getExpression());
+  }
+
+  /** Whether {@code expression} is a name or a chain of selected names. */
+  private static boolean isName(ExpressionTree expression) {
+    return expression instanceof IdentifierTree
+        || (expression instanceof MemberSelectTree select && isName(select.getExpression()));
   }
 
   /**
