@@ -148,7 +148,7 @@ public final class UnitAnalysis {
         || !(leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree)
         || analyses.containsKey(leaf)
         || skipped.contains(leaf)
-        || !unitMentionsHandles()
+        || !namesHandles()
         || receiverDrainingMethod(path) != null) {
       return false;
     }
@@ -226,7 +226,7 @@ public final class UnitAnalysis {
     }
     // A @DrainsResults method of a handle type is in a unit that names that type (its class
     // extends or implements it): the unit's fast path comes first, it is one cached answer.
-    if (!unitMentionsHandles()) {
+    if (!namesHandles()) {
       return null;
     }
     Tree receiverTree = receiverDrainingMethod(path);
@@ -394,22 +394,15 @@ public final class UnitAnalysis {
   }
 
   /**
-   * The fast path of a unit that never mentions an operation-handle type (most units of most
-   * builds): one scan of the whole unit, then no body of it costs a scan of its own.
+   * Whether any tree of the unit has an operation-handle type: the fast path of a unit that never
+   * mentions one (most units of most builds), one scan of the whole unit, after which no body of it
+   * costs a scan of its own, and a check need not ask about each body.
    */
-  private boolean unitMentionsHandles() {
+  public boolean namesHandles() {
     if (unitMentionsHandles == null) {
       unitMentionsHandles = HandleMentions.in(unit, model);
     }
     return unitMentionsHandles;
-  }
-
-  /**
-   * Whether any tree of the unit has an operation-handle type (the unit's fast path, one scan per
-   * unit): if not, no body of it has anything to report, and a check need not ask about each.
-   */
-  public boolean namesHandles() {
-    return unitMentionsHandles();
   }
 
   /** Whether the body {@code leaf} is being analysed (a summary of it would recurse). */
